@@ -1,0 +1,12 @@
+/**
+ * Figures of Phasebook notebooks: one look for every chart, and files that are reproducible.
+ *
+ * <p>{@link org.phasebook.plot.Plots} makes XChart charts in the shared
+ * {@link org.phasebook.plot.ChartStyle} (pinned DejaVu Sans font, white background, colour-blind
+ * safe palette). {@link org.phasebook.plot.FigureStore} saves each figure of a notebook run as PNG,
+ * SVG and the CSV of its numbers under {@code figures/<notebook>/}, and keeps that folder's
+ * {@code manifest.json} (scale, seeds, parameters, SHA-256 of every file) up to date; the gallery
+ * is built from those manifests. Figures are drawn from the immutable results of the model
+ * packages; no model package imports this one.
+ */
+package org.phasebook.plot;

@@ -1,0 +1,17 @@
+/**
+ * Dynamical systems as problems, and the methods that solve them, kept apart.
+ *
+ * <p>A system ({@link org.phasebook.systems.OdeSystem}: {@link org.phasebook.systems.Lorenz},
+ * {@link org.phasebook.systems.HarmonicOscillator}, {@link org.phasebook.systems.LinearSystem})
+ * only says what {@code dx/dt = f(t, x)} is. How it is integrated is chosen separately, by an
+ * {@link org.phasebook.systems.Integrator} such as
+ * {@link org.phasebook.systems.DormandPrince853}, which samples the solution into an immutable
+ * {@link org.phasebook.systems.Trajectory}. Estimators built on top of both, such as
+ * {@link org.phasebook.systems.BenettinLyapunov}, take validated parameter records and return
+ * immutable result records.
+ *
+ * <p>Long computations report progress through a plain {@link java.util.function.DoubleConsumer}
+ * receiving the fraction done in [0, 1], so that this package needs neither the plotting nor the
+ * notebook layer.
+ */
+package org.phasebook.systems;
