@@ -385,6 +385,10 @@ public final class PhasebookKernel extends BaseKernel {
 
     /** Runs the kernel: {@code java org.phasebook.kernel.PhasebookKernel <connection-file>}. */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--training-run")) {
+            trainingRun();
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: java org.phasebook.kernel.PhasebookKernel <connection-file.json>");
             System.exit(2);
@@ -404,6 +408,35 @@ public final class PhasebookKernel extends BaseKernel {
         connection.waitUntilClose();
         ExitGuard.allowExit();
         System.exit(0);
+    }
+
+    /**
+     * Exercises what a first notebook cell uses (JShell, javac, a chart and a table rendered)
+     * without a front end, so that a class-data-sharing archive recorded during this run holds
+     * those classes. The install step records it; the kernel then starts in about half the time.
+     */
+    private static void trainingRun() throws Exception {
+        EvaluationThreadControl control = new EvaluationThreadControl();
+        CellEvaluator shell = new CellEvaluator(control, System.in, System.out, System.err);
+        shell.warmUp();
+        String[] cells = {
+            "int n = 3; double[] xs = {1, 2, 3}; n * 2",
+            "var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(150).title(\"t\").build();"
+                + " chart.addSeries(\"s\", xs, xs); chart",
+            "var table = tech.tablesaw.api.Table.create(\"t\", tech.tablesaw.api.DoubleColumn.create(\"x\", xs)); table",
+            "String.valueOf(List.of(1, 2).stream().mapToInt(i -> i).sum())",
+        };
+        for (String cell : cells) {
+            CellEvaluator.Outcome outcome = shell.run(cell, 0);
+            if (outcome instanceof CellEvaluator.Value v) {
+                ValueRenderer.render(v.value(), List.of());
+            } else if (outcome instanceof CellEvaluator.Failure f) {
+                throw new IllegalStateException("training cell failed: " + cell + "\n" + f.error().traceback());
+            }
+        }
+        shell.completeness("for (int i = 0; i < 3; i++) {");
+        shell.shell().sourceCodeAnalysis().completionSuggestions("Math.ab", 7, new int[1]);
+        shell.shell().close();
     }
 
     /** basekernel logs every message at INFO; keep the kernel's log for warnings. */

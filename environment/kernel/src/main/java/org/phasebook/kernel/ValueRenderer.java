@@ -114,7 +114,7 @@ final class ValueRenderer {
     }
 
     static String typeName(Class<?> type) {
-        return cleanClassName(type.getName());
+        return cleanClassName(type.getTypeName());
     }
 
     /**
@@ -143,8 +143,14 @@ final class ValueRenderer {
 
     private static String arrayText(Object array) {
         int n = Array.getLength(array);
-        StringBuilder sb = new StringBuilder(typeName(array.getClass().getComponentType()))
-                .append('[').append(n).append("] {");
+        // Written as Java allocates it: double[2][] for an array of two double[].
+        Class<?> base = array.getClass().getComponentType();
+        StringBuilder dims = new StringBuilder();
+        while (base.isArray()) {
+            dims.append("[]");
+            base = base.getComponentType();
+        }
+        StringBuilder sb = new StringBuilder(typeName(base)).append('[').append(n).append(']').append(dims).append(" {");
         for (int i = 0; i < Math.min(n, ARRAY_ELEMENTS); i++) {
             if (i > 0) {
                 sb.append(", ");
