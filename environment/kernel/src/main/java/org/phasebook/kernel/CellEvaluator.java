@@ -142,8 +142,20 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
                 return new Failure(runtimeError(exception));
             }
             outcome = valueOf(main);
+            dropTemporary(main.snippet());
         }
         return outcome;
+    }
+
+    /**
+     * Forgets the hidden variable ($1, $2, ...) JShell makes for a bare expression. The kernel
+     * has already taken its value; keeping it would hold large results in memory, and every
+     * later snippet would import it, making each cell slower than the one before.
+     */
+    private void dropTemporary(Snippet snippet) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            shell.drop(snippet);
+        }
     }
 
     private Outcome valueOf(SnippetEvent event) {
