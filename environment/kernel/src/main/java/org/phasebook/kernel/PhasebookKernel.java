@@ -50,7 +50,6 @@ public final class PhasebookKernel extends BaseKernel {
     private final EvaluationThreadControl control = new EvaluationThreadControl();
     private final CompletableFuture<CellEvaluator> evaluator = new CompletableFuture<>();
     private final History history = new History();
-    private final boolean exitGuarded;
     private int executionCount = 1;
 
     private PhasebookKernel(KernelConnection connection) {
@@ -58,7 +57,10 @@ public final class PhasebookKernel extends BaseKernel {
         this.router = new OutputRouter(connection.getIOPub());
         this.display = new KernelDisplay(router);
         this.input = new CellInput(connection.stdinChannel());
-        this.exitGuarded = ExitGuard.install();
+        if (!ExitGuard.install()) {
+            Logger.getLogger(PhasebookKernel.class.getName()).warning("this Java cannot refuse System.exit: "
+                    + "a cell that calls it ends the kernel, and Jupyter restarts it");
+        }
         setShouldReplaceStdStreams(false);  // the router owns System.out and System.err
     }
 
@@ -174,7 +176,9 @@ public final class PhasebookKernel extends BaseKernel {
         } catch (MagicException e) {
             error = ErrorReport.of("MagicError", e.getMessage());
         } catch (Throwable t) {
-            error = ErrorReport.ofThrowable(t, shell());
+            // The kernel's own failure (the shell did not start, a value could not be rendered):
+            // report it like a cell's, without asking the shell to place the frames.
+            error = ErrorReport.ofThrowable(t, (snippetId, line) -> null);
         } finally {
             control.forgetLastValue();
         }
