@@ -30,7 +30,11 @@ BROWSER_NOTEBOOK ?= 00-tour.ipynb
 
 # Every Jupyter process started here finds the kernel this checkout built first, before any
 # phasebook kernel installed in the user's folder.
+ifeq ($(filter $(KERNELSPECS),$(subst :, ,$(JUPYTER_PATH))),)
 export JUPYTER_PATH := $(KERNELSPECS)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
+else
+export JUPYTER_PATH
+endif
 # `make test` collects each stage's time here and prints them at the end.
 ifneq ($(filter test,$(MAKECMDGOALS)),)
 export PHASEBOOK_TIMINGS := $(TIMINGS)

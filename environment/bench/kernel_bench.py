@@ -30,7 +30,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # The kernelspec the Maven build leaves; an explicit JUPYTER_PATH wins.
-os.environ.setdefault("JUPYTER_PATH", str(REPO_ROOT / "environment" / "kernel" / "target" / "jupyter"))
+BUILT_KERNELSPECS = REPO_ROOT / "environment" / "kernel" / "target" / "jupyter"
+os.environ.setdefault("JUPYTER_PATH", str(BUILT_KERNELSPECS))
 
 import zmq  # noqa: E402
 from jupyter_client.manager import KernelManager  # noqa: E402
@@ -118,7 +119,8 @@ def cold_start(kernel_name, context):
     try:
         info_id = connection.send("kernel_info_request", {})
         info_at, _ = connection.await_answer(info_id, STARTUP_TIMEOUT_S, want_idle=False)
-        cell_at, _ = connection.await_answer(connection.execute(TRIVIAL_CELL), CELL_TIMEOUT_S, False)
+        cell_id = connection.execute(TRIVIAL_CELL)
+        cell_at, _ = connection.await_answer(cell_id, CELL_TIMEOUT_S, want_idle=False)
         return info_at - started, cell_at - started
     finally:
         stop(km, connection)
@@ -213,7 +215,10 @@ def report(results, args):
              for label, stat, target, show, judge in rows]
     header = ["measure", "statistic", "target"] + names
     widths = [max(len(str(row[i])) for row in cells + [header]) for i in range(len(header))]
-    line = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+
+    def line(row):
+        return "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()
+
     print()
     print(f"Kernel latency: {args.runs} cold starts, {args.cells} cells of {TRIVIAL_CELL!r} "
           f"after {args.warmup} warm-up cells; {os.cpu_count()} CPUs, load average "

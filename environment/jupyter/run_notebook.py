@@ -245,7 +245,8 @@ def run_notebook(notebook, args):
                 except DeadKernelError:
                     raise failure(notebook, where, cell, ["the kernel died while running this cell"])
                 seconds = time.monotonic() - cell_started
-                print(f"  [{index + 1:>3}/{len(nb.cells)}] In [{execution_count}] {seconds:7.2f} s",
+                prompt = f"In [{execution_count}]"
+                print(f"  [{index + 1:>3}/{len(nb.cells)}] {prompt:<9} {seconds:7.2f} s",
                       flush=True)
                 errors = error_summary(cell)
                 reply = (client.last_reply or {}).get("content", {})

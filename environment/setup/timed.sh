@@ -6,7 +6,7 @@ set -uo pipefail
 
 if [[ "${1:-}" == --summary ]]; then
     [[ -s "${2:-}" ]] || exit 0
-    printf '\n%-44s %8s  %s\n' "stage" "seconds" "result"
+    printf '\n%-52s %8s  %s\n' "stage" "seconds" "result"
     total=0
     while IFS=$'\t' read -r seconds status label; do
         printf '%-52s %8s  %s\n' "$label" "$seconds" "$status"

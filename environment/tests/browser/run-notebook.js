@@ -155,8 +155,13 @@ class NotebookServer {
     return `${this.base}/notebooks/${encodeURIComponent(name)}?token=${this.token}`;
   }
 
-  /** Shut kernels down through the server, then the server; kill what is left. */
-  async stop() {
+  /** Shut kernels down through the server, then the server; kill what is left. Safe to call twice. */
+  stop() {
+    if (!this.stopping) this.stopping = this.stopOnce();
+    return this.stopping;
+  }
+
+  async stopOnce() {
     if (!this.process || this.done) return;
     try {
       const res = await request('GET', `${this.base}/api/kernels?token=${this.token}`);
@@ -206,16 +211,23 @@ async function waitForKernel(page, timeoutMs) {
 }
 
 async function runAll(page) {
-  // The way a reader does it: the Cell menu, then Run All. The JS API is the fallback for a
-  // menu that does not open (it should not happen with Notebook 6.4).
+  // Cells show that they started by a running mark or a prompt number (the copy served is clean).
+  const started = () => page.waitForFunction(() => window.Jupyter.notebook.get_cells().some(
+    (c) => c.cell_type === 'code' && (c.element.hasClass('running') || typeof c.input_prompt_number === 'number')),
+  null, { timeout: 10_000, polling: 100 }).then(() => true, () => false);
+  // The way a reader does it: the Cell menu, then Run All. The notebook's JS API is the fallback
+  // for a click that opened nothing (a menu still animating on a loaded machine).
   try {
     await page.click('#celllink', { timeout: 5000 });
     await page.click('#run_all_cells > a', { timeout: 5000 });
-    return 'menu Cell > Run All';
+    if (await started()) return 'menu Cell > Run All';
+    log('the menu click started no cell; running them through the notebook API');
   } catch (e) {
-    await page.evaluate(() => window.Jupyter.notebook.execute_all_cells());
-    return 'Jupyter.notebook.execute_all_cells()';
+    log(`the Cell menu did not work (${e.message.split('\n')[0]}); running the cells through the notebook API`);
   }
+  await page.evaluate(() => window.Jupyter.notebook.execute_all_cells());
+  if (!(await started())) throw new Error('Run All started no cell');
+  return 'Jupyter.notebook.execute_all_cells()';
 }
 
 /** Wait until no cell is queued or running and the kernel is idle; report progress. */
@@ -315,6 +327,14 @@ async function main() {
   let shotTaken = false;
   const started = Date.now();
   // A last resort against a hang anywhere: the run has timeout + 3 minutes in all.
+  // The server runs in its own process group, so Ctrl-C or a CI cancel does not reach it: pass it on.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      log(`${signal}: closing the browser and stopping the server`);
+      Promise.resolve(context && context.close()).catch(() => {})
+        .then(() => server.stop()).finally(() => process.exit(130));
+    });
+  }
   const watchdog = setTimeout(() => {
     log('watchdog: the test hung; stopping the server');
     server.stop().finally(() => process.exit(1));
@@ -324,6 +344,10 @@ async function main() {
     context = await chromium.launchPersistentContext(path.join(work, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
+      // Signals are handled above, so that the server is stopped too, not only the browser.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       viewport: { width: 1280, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
         '--no-first-run', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],

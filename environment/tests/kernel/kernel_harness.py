@@ -178,7 +178,8 @@ class KernelSession:
         except RuntimeError as failure:
             log = self.log_tail()
             self.close()
-            raise AssertionError(f"kernel {kernel_name!r} did not start: {failure}\n{log}") from None
+            message = f"kernel {kernel_name!r} did not start: {failure}\n{log}"
+            raise AssertionError(message) from None
 
     # ----------------------------------------------------------------------------------- life
 
@@ -360,7 +361,8 @@ class KernelSession:
         return self._shell("kernel_info_request", self.kc.kernel_info, None, timeout)
 
     def comm_info(self, target_name=None, timeout=REQUEST_TIMEOUT):
-        return self._shell("comm_info_request", lambda: self.kc.comm_info(target_name), None, timeout)
+        send = lambda: self.kc.comm_info(target_name)  # noqa: E731
+        return self._shell("comm_info_request", send, None, timeout)
 
     def interrupt(self, timeout=REQUEST_TIMEOUT):
         """Sends interrupt_request on the control channel and returns its Exchange."""
@@ -436,7 +438,8 @@ class KernelTestCase(unittest.TestCase):
 
     def assertConforms(self, violations):
         if violations:
-            self.fail("kernel sent messages that violate the message spec:\n  " + "\n  ".join(violations))
+            listed = "\n  ".join(violations)
+            self.fail(f"kernel sent messages that violate the message spec:\n  {listed}")
 
     def assertOk(self, exchange):
         self.assertEqual(exchange.status, "ok", exchange.describe())
@@ -458,6 +461,6 @@ class KernelTestCase(unittest.TestCase):
         self.assertOk(exchange)
         self.assertEqual(exchange.result.get("text/plain"), text, exchange.describe())
 
-    def assertStillRuns(self, session, code, expected):
+    def assertStillRuns(self, session, code, expected, timeout=CELL_TIMEOUT):
         """The kernel answers a following cell, so state defined before the failure survived."""
-        self.assertResult(session.execute(code), expected)
+        self.assertResult(session.execute(code, timeout=timeout), expected)
