@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the Java code of a cell in JShell: splits the cell into snippets, evaluates them in order,
- * stops at the first failure, and says what the cell's value is.
+ * stops at the first failure, and says what the cell's value is: the value of its last
+ * snippet when that is an expression without a trailing semicolon ({@code x + 1} shows the sum,
+ * {@code display(chart);} shows only the chart).
  *
  * <p>All JShell calls happen on the shell thread (JShell is not thread-safe); the user code of
  * each snippet runs on the {@link EvaluationThreadControl}'s thread.
@@ -141,7 +143,7 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
             if (exception != null) {
                 return new Failure(runtimeError(exception));
             }
-            outcome = valueOf(main);
+            outcome = piece.quiet() ? new NoValue() : valueOf(main);
             dropTemporary(main.snippet());
         }
         return outcome;
@@ -258,8 +260,14 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
         return "cell [" + o.cell() + "], line " + (o.firstLine() + line - 1);
     }
 
-    /** One snippet of a cell: its text as JShell takes it, where it starts in the cell, and its line. */
-    record SnippetSource(String source, int offset, int firstLine) {
+    /**
+     * One snippet of a cell: its text as JShell takes it, where it starts in the cell, its line,
+     * and whether the user ended it with a semicolon (which, as in IPython, hides its value).
+     */
+    record SnippetSource(String source, int offset, int firstLine, boolean quiet) {
+        SnippetSource(String source, int offset, int firstLine) {
+            this(source, offset, firstLine, false);
+        }
     }
 
     /** Splits a cell into the snippets JShell evaluates one by one. */
@@ -274,7 +282,12 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
             int start = consumed + lead;
             switch (info.completeness()) {
                 case COMPLETE, COMPLETE_WITH_SEMI -> {
-                    pieces.add(new SnippetSource(info.source(), start, lineOf(code, start)));
+                    // JShell's source keeps the white space before the snippet; without it,
+                    // positions in diagnostics and lines in stack frames count from `start`.
+                    String source = info.source().substring(Math.min(lead, leadingSpace(info.source())));
+                    boolean typedSemicolon = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE
+                            && source.stripTrailing().endsWith(";");
+                    pieces.add(new SnippetSource(source, start, lineOf(code, start), typedSemicolon));
                     int used = remaining.length() - info.remaining().length();
                     consumed += used;
                     remaining = info.remaining();

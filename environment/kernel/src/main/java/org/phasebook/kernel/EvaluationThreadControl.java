@@ -7,7 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +25,14 @@ final class EvaluationThreadControl extends LocalExecutionControl {
     /** Stack of the evaluation thread: deep enough for recursive numerics, small enough to overflow fast. */
     private static final long STACK_BYTES = 64L << 20;
 
-    private final LinkedBlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    /**
+     * Tasks for the evaluation thread, guarded by its own monitor. Deliberately not a
+     * java.util.concurrent queue: a {@link ThreadDeath} that lands inside a j.u.c lock leaves the
+     * lock broken for good, while a synchronized block always releases its monitor.
+     */
+    private final ArrayDeque<Runnable> work = new ArrayDeque<>();
+    /** Guards the decision to stop, so that a stop is only sent while user code runs. */
+    private final Object stopLock = new Object();
     private volatile Thread evaluationThread;
     private volatile boolean userCodeRunning;
     private volatile boolean stopRequested;
@@ -48,12 +55,26 @@ final class EvaluationThreadControl extends LocalExecutionControl {
     private void serve() {
         while (true) {
             try {
-                work.take().run();
-            } catch (ThreadDeath late) {
-                // A stop that arrived between two tasks: nothing to undo.
-            } catch (InterruptedException e) {
-                // Interrupts are meant for user code; the loop keeps serving.
+                Runnable task;
+                synchronized (work) {
+                    while (work.isEmpty()) {
+                        work.wait();
+                    }
+                    task = work.poll();
+                }
+                Thread.interrupted();  // an interrupt meant for the previous cell is not this one's
+                task.run();
+            } catch (Throwable late) {
+                // A stop (ThreadDeath) or interrupt that arrived just after the user code ended,
+                // while this thread was back in its own loop: nothing to undo, keep serving.
             }
+        }
+    }
+
+    private void submit(Runnable task) {
+        synchronized (work) {
+            work.add(task);
+            work.notifyAll();
         }
     }
 
@@ -68,7 +89,7 @@ final class EvaluationThreadControl extends LocalExecutionControl {
             return task.call();
         }
         CompletableFuture<T> future = new CompletableFuture<>();
-        work.add(() -> {
+        submit(() -> {
             try {
                 future.complete(task.call());
             } catch (Throwable t) {
@@ -95,7 +116,7 @@ final class EvaluationThreadControl extends LocalExecutionControl {
             startThread();
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
-        work.add(() -> {
+        submit(() -> {
             userCodeRunning = true;
             try {
                 outcome.complete(doitMethod.invoke(null));
@@ -104,9 +125,9 @@ final class EvaluationThreadControl extends LocalExecutionControl {
             } catch (Throwable t) {
                 outcome.completeExceptionally(t);
             } finally {
-                userCodeRunning = false;
-                // An interrupt of blocking user code must not leak into the next cell.
-                Thread.interrupted();
+                synchronized (stopLock) {
+                    userCodeRunning = false;
+                }
             }
         });
         Object value;
@@ -154,17 +175,19 @@ final class EvaluationThreadControl extends LocalExecutionControl {
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
-        if (!userCodeRunning) {
-            return;
-        }
-        stopRequested = true;
-        Thread t = evaluationThread;
-        t.interrupt();
-        try {
-            t.stop();
-        } catch (UnsupportedOperationException newerJava) {
-            // Java 20+ has no Thread.stop: an interrupt is all that can be done there, which ends
-            // sleeping and waiting code but not a busy loop. The kernelspec runs Java 17.
+        synchronized (stopLock) {
+            if (!userCodeRunning) {
+                return;
+            }
+            stopRequested = true;
+            Thread t = evaluationThread;
+            try {
+                t.stop();
+            } catch (UnsupportedOperationException newerJava) {
+                // Java 20+ has no Thread.stop: an interrupt is all that can be done there, which
+                // ends sleeping and waiting code but not a busy loop. The kernelspec runs Java 17.
+                t.interrupt();
+            }
         }
     }
 

@@ -38,7 +38,7 @@ final class ExitGuard extends SecurityManager {
     @Override
     public void checkExit(int status) {
         if (!exitAllowed) {
-            throw new SecurityException("System.exit(" + status + ") is disabled in a Phasebook notebook: "
+            throw new SecurityException("System.exit(" + status + ") and Runtime.halt are disabled in a Phasebook notebook: "
                     + "it would stop the kernel and lose every variable. To start afresh, use Kernel > Restart.");
         }
     }

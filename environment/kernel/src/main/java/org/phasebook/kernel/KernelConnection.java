@@ -52,7 +52,7 @@ final class KernelConnection extends JupyterConnection {
         fastControl.bind(properties);
         stdin.bind(properties);
         iopub.bind(properties);
-        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        iopub.sendMessage(Messages.of(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.phasebook.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
-import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishStream;
@@ -74,10 +73,17 @@ final class OutputRouter {
     }
 
     /** Publishes a message on iopub with the current parent. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     void publish(MessageType<?> type, Map<String, Object> content) {
         flush();
-        iopub.sendMessage(new Message(parent, type, content));
+        iopub.sendMessage(Messages.of(parent, type, content));
+    }
+
+    /** Publishes the kernel's busy or idle state for the request {@code context}. */
+    void status(MessageContext context, String state) {
+        if (state.equals("idle")) {
+            flush();
+        }
+        iopub.sendMessage(Messages.of(context, MessageType.PUBLISH_STATUS, Map.of("execution_state", state)));
     }
 
     private final class Channel extends OutputStream {
@@ -116,7 +122,7 @@ final class OutputRouter {
             if (context == null) {
                 return;  // nothing has run yet: there is no cell to attach the text to
             }
-            iopub.sendMessage(new Message<>(context, PublishStream.MESSAGE_TYPE, new PublishStream(type, text)));
+            iopub.sendMessage(Messages.of(context, PublishStream.MESSAGE_TYPE, new PublishStream(type, text)));
         }
     }
 }

@@ -105,10 +105,10 @@ public final class PhasebookKernel extends BaseKernel {
     }
 
     /** Replies with {@code content}, between a busy and an idle status. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void answer(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
-        env.setBusyDeferIdle();
-        env.reply(new Message(env.getContext(), type, content));
+    private void answer(ShellReplyEnvironment env, MessageType<?> type, Map<String, Object> content) {
+        router.status(env.getContext(), "busy");
+        env.reply(Messages.of(env.getContext(), type, content));
+        router.status(env.getContext(), "idle");
     }
 
     private static Map<String, Object> ok(Map<String, Object> content) {
@@ -136,10 +136,9 @@ public final class PhasebookKernel extends BaseKernel {
         return ok(info);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void onExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
-        env.setBusyDeferIdle();
+        router.status(env.getContext(), "busy");
         router.setParent(env.getContext());
         input.attach(env.getContext(), request.isStdinEnabled());
         boolean silent = request.isSilent();
@@ -199,7 +198,8 @@ public final class PhasebookKernel extends BaseKernel {
             reply.put("payload", payload);
             reply.put("user_expressions", userExpressions(request.getUserExpr()));
         }
-        env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
+        env.reply(Messages.of(env.getContext(), MessageType.EXECUTE_REPLY, reply));
+        router.status(env.getContext(), "idle");
     }
 
     /** Evaluates the front end's user expressions (rarely used; each one independently). */
@@ -311,7 +311,14 @@ public final class PhasebookKernel extends BaseKernel {
         int start = shell.snippetStartAt(code, end);
         String snippet = code.substring(start, end);
         List<String> parts = new ArrayList<>();
-        for (SourceCodeAnalysis.Documentation d : shell.shell().sourceCodeAnalysis().documentation(snippet, snippet.length(), true)) {
+        SourceCodeAnalysis analysis = shell.shell().sourceCodeAnalysis();
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
+        if (docs.isEmpty()) {
+            // JShell documents a method only at its opening parenthesis: Math.abs -> Math.abs(
+            String call = snippet + "(";
+            docs = analysis.documentation(call, call.length(), true);
+        }
+        for (SourceCodeAnalysis.Documentation d : docs) {
             String javadoc = d.javadoc();
             parts.add(d.signature() + (javadoc == null || javadoc.isBlank() ? "" : "\n" + javadoc.strip()));
         }
@@ -368,7 +375,6 @@ public final class PhasebookKernel extends BaseKernel {
         boolean restart = message.getContent().isRestart();
         answer(env, MessageType.SHUTDOWN_REPLY, ok(Map.of("restart", restart)));
         control.stop();
-        env.resolveDeferrals();
         env.markForShutdown();
     }
 

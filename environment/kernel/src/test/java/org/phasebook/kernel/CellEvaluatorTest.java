@@ -46,10 +46,9 @@ class CellEvaluatorTest {
     void aCellIsSplitIntoSnippetsWithTheirPlaceInTheCell() {
         List<CellEvaluator.SnippetSource> pieces = shell.split("int a = 1;\n\n  int b = a +\n 1;\na + b");
         assertEquals(3, pieces.size());
-        assertEquals(new CellEvaluator.SnippetSource("int a = 1;", 0, 1), pieces.get(0));
-        assertEquals(14, pieces.get(1).offset());
-        assertEquals(3, pieces.get(1).firstLine());
-        assertEquals(5, pieces.get(2).firstLine());
+        assertEquals(new CellEvaluator.SnippetSource("int a = 1;", 0, 1, true), pieces.get(0));
+        assertEquals(new CellEvaluator.SnippetSource("int b = a +\n 1;", 14, 3, true), pieces.get(1));
+        assertEquals(new CellEvaluator.SnippetSource("a + b", 30, 5, false), pieces.get(2));
     }
 
     @Test
@@ -57,6 +56,12 @@ class CellEvaluatorTest {
         assertEquals(7, value("int p = 3;\nint q = 4;\np + q"));
         assertEquals("text", value("\"text\""));
         assertEquals(null, value("String nothing = null; nothing"));
+    }
+
+    @Test
+    void aTrailingSemicolonHidesTheValue() {
+        assertInstanceOf(CellEvaluator.NoValue.class, shell.run("int hidden = 2;\nhidden + 1;", 1));
+        assertEquals(3, value("hidden + 1"));
     }
 
     @Test
@@ -97,6 +102,16 @@ class CellEvaluatorTest {
         assertFalse(text.contains("jdk.jshell"), text);
         assertFalse(text.contains("REPL."), text);
         assertFalse(text.contains("reflect"), text);
+    }
+
+    @Test
+    void framesAndCaretsCountFromWhereEachSnippetStarts() {
+        shell.run("int zero2 = 0;\nint divide2(int a, int b) {\n    return a / b;\n}", 14);
+        String text = String.join("\n", failure("\n\ndivide2(6, zero2)", 15).traceback());
+        assertTrue(text.contains("at divide2 (cell [14], line 3)"), text);
+        assertTrue(text.contains("(cell [15], line 3)"), text);
+        String caret = String.join("\n", failure("int a3 = 1;\n\n\n  String w3 = 42;", 16).traceback());
+        assertTrue(caret.contains("      String w3 = 42;\n                  ^~"), caret);
     }
 
     @Test
