@@ -22,11 +22,17 @@ final class ExitGuard extends SecurityManager {
 
     /** Installs the guard; false when this Java no longer supports security managers. */
     static boolean install() {
+        // Java 17 prints a four-line deprecation warning on System.err for this call; the
+        // deprecation is known (see the class comment), so the warning is kept out of the log.
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
             System.setSecurityManager(new ExitGuard());
             return true;
         } catch (UnsupportedOperationException | SecurityException e) {
             return false;
+        } finally {
+            System.setErr(err);
         }
     }
 

@@ -1,11 +1,15 @@
 package org.phasebook.kernel;
 
+import io.github.spencerpark.jupyter.channels.IOPubChannel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.StdinChannel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
@@ -31,6 +35,12 @@ final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context context = ZMQ.context(1);
     private final BlockingShellChannel fastShell;
     private final BlockingShellChannel fastControl;
+    /**
+     * The iopub socket, in the same ZeroMQ context as shell and control: one I/O thread then
+     * sends a cell's outputs before its reply, in the order the kernel wrote them.
+     */
+    private final IOPubChannel sameContextIopub;
+    private volatile ShellHandler<ExecuteRequest> abortHandler;
 
     KernelConnection(KernelConnectionProperties properties) throws NoSuchAlgorithmException, InvalidKeyException {
         super(properties);
@@ -38,6 +48,25 @@ final class KernelConnection extends JupyterConnection {
         HMACGenerator hmac = properties.createHMACGenerator();
         this.fastShell = new BlockingShellChannel(context, hmac, false, this);
         this.fastControl = new BlockingShellChannel(context, hmac, true, this);
+        this.sameContextIopub = new IOPubChannel(context, hmac);
+    }
+
+    @Override
+    public IOPubChannel getIOPub() {
+        return sameContextIopub;
+    }
+
+    /** What to answer to execute requests that are dropped after an error (see {@link #abortQueuedExecutions()}). */
+    void setAbortHandler(ShellHandler<ExecuteRequest> handler) {
+        this.abortHandler = handler;
+    }
+
+    /**
+     * After a cell failed with {@code stop_on_error}, the execute requests already waiting (a
+     * "Run All" sends them all at once) are answered "aborted" instead of run, as IPython does.
+     */
+    void abortQueuedExecutions() {
+        fastShell.abortQueued = true;
     }
 
     /** The stdin channel, for {@code input_request}s on behalf of a cell reading {@code System.in}. */
@@ -51,15 +80,15 @@ final class KernelConnection extends JupyterConnection {
         fastShell.bind(properties);
         fastControl.bind(properties);
         stdin.bind(properties);
-        iopub.bind(properties);
-        iopub.sendMessage(Messages.of(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        sameContextIopub.bind(properties);
+        sameContextIopub.sendMessage(Messages.of(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
     }
 
     @Override
     public void close() {
         fastShell.stop();
         fastControl.stop();
-        for (var socket : List.of(heartbeat, stdin, iopub, shell, control)) {
+        for (var socket : List.of(heartbeat, stdin, sameContextIopub, iopub, shell, control)) {
             socket.close();
         }
     }
@@ -77,6 +106,7 @@ final class KernelConnection extends JupyterConnection {
         private final boolean isControl;
         private final JupyterConnection connection;
         private volatile boolean running;
+        private volatile boolean abortQueued;
         private Thread thread;
 
         BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
@@ -130,9 +160,39 @@ final class KernelConnection extends JupyterConnection {
                     running = false;
                     connection.close();
                 }
+                if (abortQueued) {
+                    abortQueued = false;
+                    abortWaiting(poller);
+                }
             }
             // jeromq sockets belong to one thread: the serving thread closes its own.
             super.close();
+        }
+
+        /** Answers every execute request already waiting with the abort handler; serves the rest. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void abortWaiting(ZMQ.Poller poller) {
+            KernelConnection owner = (KernelConnection) connection;
+            while (running && poller.poll(0) > 0) {
+                Message message = readMessage();
+                if (message == null) {
+                    return;
+                }
+                var type = message.getHeader().getType();
+                ShellHandler handler = type == MessageType.EXECUTE_REQUEST && owner.abortHandler != null
+                        ? owner.abortHandler : connection.getHandler(type);
+                if (handler == null) {
+                    continue;
+                }
+                var env = connection.prepareReplyEnv(this, message);
+                try {
+                    handler.handle(env, message);
+                } catch (Throwable t) {
+                    LOG.log(Level.SEVERE, "Handler for " + type.getName() + " failed", t);
+                } finally {
+                    env.resolveDeferrals();
+                }
+            }
         }
 
         void stop() {

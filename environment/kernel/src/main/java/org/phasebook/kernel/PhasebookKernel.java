@@ -102,6 +102,11 @@ public final class PhasebookKernel extends BaseKernel {
             control.stop();
         });
         c.setHandler(MessageType.SHUTDOWN_REQUEST, this::onShutdown);
+        connection.setAbortHandler((env, m) -> {
+            router.status(env.getContext(), "busy");
+            env.reply(Messages.of(env.getContext(), MessageType.EXECUTE_REPLY, Map.of("status", "aborted")));
+            router.status(env.getContext(), "idle");
+        });
     }
 
     /** Replies with {@code content}, between a busy and an idle status. */
@@ -192,6 +197,9 @@ public final class PhasebookKernel extends BaseKernel {
             reply.put("ename", error.name());
             reply.put("evalue", error.message());
             reply.put("traceback", error.traceback());
+            if (request.shouldStopOnError() && !silent) {
+                connection.abortQueuedExecutions();
+            }
         } else {
             reply.put("status", "ok");
             reply.put("execution_count", count);
