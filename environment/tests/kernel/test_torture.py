@@ -195,6 +195,28 @@ class InterruptTests(KernelTestCase):
                 self.assertStillRuns(session, "kept", "still here", timeout=10)
 
 
+    def test_an_error_aborts_the_cells_queued_behind_it(self):
+        # "Run All" sends every cell at once; after a failing cell the rest must not run
+        # (stop_on_error, as IPython does), and the kernel must serve the next request normally.
+        with self.fresh_kernel() as session:
+            self.assertOk(session.execute("int ran = 0;"))
+            failing = session.start_execute("Thread.sleep(300); throw new IllegalStateException(\"stop here\");")
+            queued = [session.start_execute("ran++;") for _ in range(3)]
+            self.assertEqual(session.finish_execute(failing, timeout=15).status, "error")
+            for msg_id in queued:
+                cell = session.finish_execute(msg_id, timeout=15)
+                self.assertEqual(cell.status, "aborted", cell.describe())
+            self.assertStillRuns(session, "ran", "0", timeout=10)
+            # Without stop_on_error the queue runs on.
+            failing = session.start_execute("throw new IllegalStateException();", stop_on_error=False)
+            after = session.start_execute("ran++;")
+            self.assertEqual(session.finish_execute(failing, timeout=15).status, "error")
+            self.assertEqual(session.finish_execute(after, timeout=15).status, "ok")
+            # jupyter_kernel_test 0.4.5's schema knows only the old spelling "abort"; ipykernel,
+            # jupyter_client and the messaging spec say "aborted", which is what front ends read.
+            session.protocol_errors[:] = [e for e in session.protocol_errors if "'aborted'" not in e]
+
+
 class ExceptionTests(KernelTestCase):
     """Uncaught exceptions: the class name, the message, the user's frames at cell lines."""
 
