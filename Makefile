@@ -65,13 +65,17 @@ deps:
 build:
 	@$(TIMED) "build (mvn package -DskipTests)" $(MAVEN) package -DskipTests
 	@test -f $(KERNELSPEC)/kernel.json || { echo "error: the build left no kernelspec at $(KERNELSPEC)" >&2; exit 1; }
+	@$(TIMED) "kernel start-up archive (class-data sharing)" $(KERNELSPEC)/phasebook-kernel --record-archive
 
 # `jupyter kernelspec` needs Debian's jupyter-client tools package; the module is in
 # python3-jupyter-client, which the notebook packages bring anyway. It always replaces an
 # installed kernelspec of the same name.
+# The start-up archive names the jars by path, so the installed copy records its own.
 kernelspec:
 	@$(TIMED) "kernelspec for this user" $(PYTHON) -W ignore::DeprecationWarning -m jupyter_client.kernelspecapp install --user \
 	    --name phasebook $(KERNELSPEC)
+	@installed=$$($(PYTHON) -c 'import jupyter_core.paths as p; print(p.jupyter_data_dir() + "/kernels/phasebook")'); \
+	    $(TIMED) "kernel start-up archive for $$installed" $$installed/phasebook-kernel --record-archive
 
 install: deps build kernelspec
 
