@@ -22,17 +22,13 @@ final class ExitGuard extends SecurityManager {
 
     /** Installs the guard; false when this Java no longer supports security managers. */
     static boolean install() {
-        // Java 17 prints a four-line deprecation warning on System.err for this call; the
-        // deprecation is known (see the class comment), so the warning is kept out of the log.
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        // Java 17 prints a four-line deprecation warning for this call on the process's initial
+        // standard error (the kernel's log, never a cell): the deprecation is known, see above.
         try {
             System.setSecurityManager(new ExitGuard());
             return true;
         } catch (UnsupportedOperationException | SecurityException e) {
             return false;
-        } finally {
-            System.setErr(err);
         }
     }
 
