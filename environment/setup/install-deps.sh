@@ -64,7 +64,7 @@ else
     export DEBIAN_FRONTEND=noninteractive
     "${as_root[@]}" apt-get update -qq \
         || fail "apt-get update failed (no network, or no permission). Run: sudo apt-get update"
-    "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    "${as_root[@]}" apt-get install -y -qq "${missing[@]}" \
         || fail "could not install: ${missing[*]}. Run: sudo apt-get install --no-install-recommends ${missing[*]}"
     say "installed ${missing[*]}"
 fi
