@@ -59,13 +59,13 @@ else
         say "installing ${missing[*]} with sudo (you may be asked for your password)"
     else
         fail "missing Debian packages: ${missing[*]}. You are not root and sudo is not installed; ask an administrator to run:
-    apt-get install --no-install-recommends ${missing[*]}"
+    apt-get install ${missing[*]}"
     fi
     export DEBIAN_FRONTEND=noninteractive
     "${as_root[@]}" apt-get update -qq \
         || fail "apt-get update failed (no network, or no permission). Run: sudo apt-get update"
     "${as_root[@]}" apt-get install -y -qq "${missing[@]}" \
-        || fail "could not install: ${missing[*]}. Run: sudo apt-get install --no-install-recommends ${missing[*]}"
+        || fail "could not install: ${missing[*]}. Run: sudo apt-get install ${missing[*]}"
     say "installed ${missing[*]}"
 fi
 
