@@ -686,3 +686,22 @@ class EditorTests(KernelTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class StdinTests(KernelTestCase):
+    """System.in: a line from the front end when the request allows it, end of input otherwise."""
+
+    def test_reading_system_in_asks_the_front_end(self):
+        code = ('var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));\n'
+                'String line = in.readLine();\n'
+                '"got " + line')
+        msg_id = self.session.start_execute(code, allow_stdin=True)
+        request = self.session.kc.get_stdin_msg(timeout=15)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.assertEqual(request["parent_header"]["msg_id"], msg_id)
+        self.session.kc.input("forty-two")
+        self.assertResult(self.session.finish_execute(msg_id, timeout=15), "got forty-two")
+
+    def test_without_stdin_system_in_is_at_its_end(self):
+        self.assertResult(self.session.execute(
+            "new java.util.Scanner(System.in).hasNextLine()", allow_stdin=False), "false")
