@@ -10,6 +10,17 @@
  * {@link org.phasebook.systems.BenettinLyapunov}, take validated parameter records and return
  * immutable result records.
  *
+ * <p>Discrete-time systems implement {@link org.phasebook.systems.DiscreteMap}
+ * ({@code x_{n+1} = F(x_n)}): the rotations {@link org.phasebook.systems.CircleRotation} and
+ * {@link org.phasebook.systems.TorusRotation}, {@link org.phasebook.systems.ArnoldCatMap},
+ * {@link org.phasebook.systems.GaussMap} and the random
+ * {@link org.phasebook.systems.NoisyLogisticMap}. A flow becomes a map through its time-{@code dt}
+ * map, {@link org.phasebook.systems.FlowMap}; these are the systems whose Koopman operators
+ * {@code g -> g o F} the {@code koopman} package estimates from snapshot pairs
+ * {@code (x, F(x))}. Flows with known invariants for that purpose are
+ * {@link org.phasebook.systems.Duffing}, {@link org.phasebook.systems.Pendulum} and
+ * {@link org.phasebook.systems.Rossler}.
+ *
  * <p>Long computations report progress through a plain {@link java.util.function.DoubleConsumer}
  * receiving the fraction done in [0, 1], so that this package needs neither the plotting nor the
  * notebook layer.
