@@ -1,0 +1,140 @@
+package org.phasebook.koopman;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable complex vector stored as its real and imaginary parts: an eigenvector, the values
+ * of an eigenfunction at points, or a Koopman mode.
+ *
+ * <p>Split storage is what LAPACK's real routines produce and consume, so no complex arithmetic
+ * library is needed. Both arrays are copied on the way in and out.
+ *
+ * @param re real parts
+ * @param im imaginary parts, the same length as {@code re}
+ */
+public record ComplexVector(double[] re, double[] im) {
+
+    /** Validates and copies the parts. */
+    public ComplexVector {
+        Objects.requireNonNull(re, "re");
+        Objects.requireNonNull(im, "im");
+        if (re.length != im.length) {
+            throw new IllegalArgumentException("im must have the length of re, " + re.length
+                    + ", got " + im.length);
+        }
+        re = re.clone();
+        im = im.clone();
+    }
+
+    /** The real vector {@code re} (imaginary parts zero). */
+    public static ComplexVector real(double[] re) {
+        return new ComplexVector(re, new double[re.length]);
+    }
+
+    /** The vector with the given entries. */
+    public static ComplexVector of(Complex... entries) {
+        double[] re = new double[entries.length];
+        double[] im = new double[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            re[i] = entries[i].re();
+            im[i] = entries[i].im();
+        }
+        return new ComplexVector(re, im);
+    }
+
+    /** Number of entries. */
+    public int length() {
+        return re.length;
+    }
+
+    /** Entry {@code i}. */
+    public Complex get(int i) {
+        return new Complex(re[i], im[i]);
+    }
+
+    /** Real part of entry {@code i}, without copying. */
+    public double re(int i) {
+        return re[i];
+    }
+
+    /** Imaginary part of entry {@code i}, without copying. */
+    public double im(int i) {
+        return im[i];
+    }
+
+    /** The Euclidean norm {@code sqrt(sum |v_i|^2)}. */
+    public double norm() {
+        double scale = 0.0;
+        for (int i = 0; i < re.length; i++) {
+            scale = Math.max(scale, Math.max(Math.abs(re[i]), Math.abs(im[i])));
+        }
+        if (scale == 0.0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double sum = 0.0;
+        for (int i = 0; i < re.length; i++) {
+            double a = re[i] / scale;
+            double b = im[i] / scale;
+            sum += a * a + b * b;
+        }
+        return scale * Math.sqrt(sum);
+    }
+
+    /** {@code s * this} for a complex scalar {@code s}. */
+    public ComplexVector times(Complex s) {
+        double[] r = new double[re.length];
+        double[] m = new double[re.length];
+        for (int i = 0; i < re.length; i++) {
+            r[i] = s.re() * re[i] - s.im() * im[i];
+            m[i] = s.re() * im[i] + s.im() * re[i];
+        }
+        return new ComplexVector(r, m);
+    }
+
+    /** The Hermitian inner product {@code w* this = sum conj(w_i) this_i}. */
+    public Complex dot(ComplexVector w) {
+        if (w.length() != re.length) {
+            throw new IllegalArgumentException("w must have length " + re.length + ", got "
+                    + w.length());
+        }
+        double r = 0.0;
+        double m = 0.0;
+        for (int i = 0; i < re.length; i++) {
+            r += w.re[i] * re[i] + w.im[i] * im[i];
+            m += w.re[i] * im[i] - w.im[i] * re[i];
+        }
+        return new Complex(r, m);
+    }
+
+    /** A copy of the real parts. */
+    @Override
+    public double[] re() {
+        return re.clone();
+    }
+
+    /** A copy of the imaginary parts. */
+    @Override
+    public double[] im() {
+        return im.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComplexVector v && Arrays.equals(re, v.re) && Arrays.equals(im, v.im);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(re) + Arrays.hashCode(im);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < re.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(get(i));
+        }
+        return s.append(']').toString();
+    }
+}

@@ -1,0 +1,121 @@
+package org.phasebook.koopman;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * EDMD in the orthonormal basis of the weighted data (brief §2.4, "QR form"): with the economy
+ * QR factorisation {@code W^{1/2} Psi_X = Q R} and {@code C = W^{1/2} Psi_Y R^{-1}},
+ * <ul>
+ *   <li>{@code R} ({@code N x N}, upper triangular) changes coordinates: a function
+ *       {@code g = sum_j v_j psi_j} has coordinates {@code u = R v} in the basis {@code Q},
+ *       and {@code ||g||_W = ||u||};</li>
+ *   <li>{@code Ahat = Q^* C} is the EDMD matrix in that basis ({@code K_EDMD = R^{-1} Ahat R}),
+ *       so it carries the EDMD eigenvalues;</li>
+ *   <li>{@code B} is the triangular factor of {@code (I - Q Q^*) C}, so
+ *       {@code B^* B = C^* C - Ahat^* Ahat}.</li>
+ * </ul>
+ * Hence {@code ||(C - z Q) u||^2 = ||(Ahat - z I) u||^2 + ||B u||^2}: the residual of any
+ * candidate pair, and later the pseudospectrum {@code tau_N(z) = sigma_min([Ahat - zI; B])},
+ * cost {@code O(N^2)} and {@code O(N^3)} per {@code z}, independently of the number of snapshots
+ * {@code M}, without the cancellation of the Galerkin formula.
+ *
+ * <p>{@code B} has {@code min(M - N, N)} rows (none when {@code M = N}). Immutable; arrays are
+ * copied in and out.
+ *
+ * @param r    the triangular factor {@code R}, {@code N x N}
+ * @param aHat {@code Ahat = Q^* C}, {@code N x N}
+ * @param b    the triangular factor {@code B}, {@code k x N} with {@code k <= N}
+ */
+public record QrForm(double[][] r, double[][] aHat, double[][] b) {
+
+    /** Validates (sizes, finite) and copies. */
+    public QrForm {
+        int n = Matrices.order("r", r);
+        r = Matrices.checkedCopy("r", r, n, n);
+        aHat = Matrices.checkedCopy("aHat", aHat, n, n);
+        Objects.requireNonNull(b, "b");
+        if (b.length > n) {
+            throw new IllegalArgumentException("b must have at most N = " + n + " rows, got "
+                    + b.length);
+        }
+        b = Matrices.checkedCopy("b", b, b.length, n);
+    }
+
+    /** The dictionary size {@code N}. */
+    public int size() {
+        return r.length;
+    }
+
+    /**
+     * The residual {@code res(z, u) = ||(C - z Q) u|| / ||u|| = ||[Ahat - zI; B] u|| / ||u||}
+     * of the candidate pair {@code (z, u)}, with {@code u} in the coordinates of the basis
+     * {@code Q} (brief §2.3–2.4): the relative error {@code ||(K - z) g|| / ||g||} of the
+     * function {@code g} with those coordinates, measured by the quadrature.
+     *
+     * @throws IllegalArgumentException if {@code u} has the wrong length or is zero
+     */
+    public double residual(Complex z, ComplexVector u) {
+        Matrices.checkLength("u", u, r.length);
+        double norm = u.norm();
+        if (!(norm > 0.0)) {
+            throw new IllegalArgumentException("u must be non-zero, got norm " + norm);
+        }
+        int n = r.length;
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            double re = -(z.re() * u.re(i) - z.im() * u.im(i));
+            double im = -(z.re() * u.im(i) + z.im() * u.re(i));
+            for (int j = 0; j < n; j++) {
+                re += aHat[i][j] * u.re(j);
+                im += aHat[i][j] * u.im(j);
+            }
+            sum += re * re + im * im;
+        }
+        for (double[] row : b) {
+            double re = 0.0;
+            double im = 0.0;
+            for (int j = 0; j < n; j++) {
+                re += row[j] * u.re(j);
+                im += row[j] * u.im(j);
+            }
+            sum += re * re + im * im;
+        }
+        return Math.sqrt(sum) / norm;
+    }
+
+    /** A copy of {@code R}. */
+    @Override
+    public double[][] r() {
+        return SnapshotPairs.deepCopy(r);
+    }
+
+    /** A copy of {@code Ahat}. */
+    @Override
+    public double[][] aHat() {
+        return SnapshotPairs.deepCopy(aHat);
+    }
+
+    /** A copy of {@code B}. */
+    @Override
+    public double[][] b() {
+        return SnapshotPairs.deepCopy(b);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QrForm q && Arrays.deepEquals(r, q.r)
+                && Arrays.deepEquals(aHat, q.aHat) && Arrays.deepEquals(b, q.b);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.deepHashCode(r), Arrays.deepHashCode(aHat),
+                Arrays.deepHashCode(b));
+    }
+
+    @Override
+    public String toString() {
+        return "QrForm[N=" + r.length + ", rows of B=" + b.length + "]";
+    }
+}
