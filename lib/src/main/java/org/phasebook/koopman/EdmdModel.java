@@ -45,12 +45,11 @@ public final class EdmdModel {
         this.eigenvalues = eigen.eigenvalues();
         this.qrEigenvectors = new ComplexVector[n];
         this.eigenvectors = new ComplexVector[n];
-        this.residuals = new double[n];
         for (int j = 0; j < n; j++) {
             qrEigenvectors[j] = eigen.eigenvector(j);
             eigenvectors[j] = solveR(qrEigenvectors[j]);
-            residuals[j] = qrForm.residual(eigenvalues[j], qrEigenvectors[j]);
         }
+        this.residuals = qrForm.residuals(eigenvalues, qrEigenvectors);
     }
 
     /** {@code R^{-1} u}. */
