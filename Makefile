@@ -103,6 +103,7 @@ notebook: build
 bench: build
 	@test -f environment/bench/kernel_bench.py || { echo "error: environment/bench/kernel_bench.py does not exist yet" >&2; exit 1; }
 	$(PYTHON) environment/bench/kernel_bench.py
+	environment/bench/koopman/run.sh --skip-build --scale $(if $(filter quick,$(SCALE)),small,full)
 
 # --- tests --------------------------------------------------------------------------------------
 

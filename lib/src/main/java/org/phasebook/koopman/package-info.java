@@ -16,10 +16,23 @@
  * eigenvalues ({@link org.phasebook.koopman.EdmdModel#verified verified} pairs) from spectral
  * pollution.
  *
+ * <p>Beyond eigenpairs: {@link org.phasebook.koopman.Pseudospectrum} evaluates
+ * {@code tau_N(z) = min_v res(z, v)} on a {@link org.phasebook.koopman.ComplexGrid} (in parallel,
+ * optionally with the isometry clamp), and {@link org.phasebook.koopman.ErrorControlledSpectrum}
+ * turns such values into the paper's convergent spectrum with its error bound
+ * ({@link org.phasebook.koopman.CertifiedSpectrum}). For measure-preserving systems,
+ * {@link org.phasebook.koopman.SmoothedSpectralMeasure} (filtered moments, with the filters of
+ * {@link org.phasebook.koopman.SpectralFilter}) and
+ * {@link org.phasebook.koopman.ResolventSpectralMeasure} (resolvent kernels of order m) estimate
+ * spectral measures, and {@link org.phasebook.koopman.Rage} measures how much of a signal's
+ * energy lies in eigenfunctions (the RAGE theorem);
+ * {@link org.phasebook.koopman.KnownSpectrumSeries} generates signals whose spectral type is
+ * known by construction, to check those estimates.
+ *
  * <p>Dense linear algebra runs in LAPACK and BLAS (OpenBLAS, through Smile's engines); complex
  * results come back as {@link org.phasebook.koopman.Complex} and
  * {@link org.phasebook.koopman.ComplexVector}. All dictionaries are real; complex families are
- * represented by real and imaginary parts. The package depends on
- * {@link org.phasebook.systems} only for {@link org.phasebook.systems.Trajectory}.
+ * represented by real and imaginary parts. The package uses {@link org.phasebook.systems} for
+ * trajectories and, in {@code KnownSpectrumSeries}, to integrate the Lorenz system.
  */
 package org.phasebook.koopman;
