@@ -11,8 +11,9 @@ import java.util.Objects;
  * <p>{@code K_EDMD} is the least-squares solution of
  * {@code min ||W^{1/2}(Psi_X K - Psi_Y)||_F}, computed by the Householder QR factorisation of
  * {@code W^{1/2} Psi_X} (never through {@code G^{-1}}, whose condition number is the square of
- * the data's); see {@link QrForm}. Cost: three GEMMs for {@code G, A, L}, two QR
- * factorisations ({@code O(M N^2)}), one non-symmetric eigenproblem ({@code O(N^3)}).
+ * the data's); see {@link QrForm}. Cost: a GEMM and two half-GEMMs ({@code dsyrk}) for
+ * {@code G, A, L}, two QR factorisations ({@code O(M N^2)}), one non-symmetric eigenproblem
+ * ({@code O(N^3)}).
  *
  * <p>The estimator is stateless; {@link #fit} returns an immutable {@link EdmdModel}.
  *
@@ -51,23 +52,17 @@ public record Edmd(Dictionary dictionary) {
         DenseMatrix sx = weightedDictionaryMatrix(dictionary, data.x(), sqrtW, "x");
         DenseMatrix sy = weightedDictionaryMatrix(dictionary, data.y(), sqrtW, "y");
 
-        DenseMatrix g = sx.transposeTimes(sx);
-        g.symmetrise();
-        DenseMatrix a = sx.transposeTimes(sy);
-        DenseMatrix l = sy.transposeTimes(sy);
-        l.symmetrise();
-        GalerkinMatrices galerkin = new GalerkinMatrices(g.toArray(), a.toArray(), l.toArray());
-
-        HouseholderQr qr = new HouseholderQr(sx);
-        DenseMatrix r = qr.r();
-        checkRank(r);
-        // [Q Q_perp]^T W^{1/2} Psi_Y: the top N rows give Ahat, the rest B.
-        qr.applyTransposeInPlace(sy);
-        DenseMatrix aHat = r.rightSolveUpper(sy.rowRange(0, n));
-        DenseMatrix b = new DenseMatrix(0, n);
-        if (m > n) {
-            b = r.rightSolveUpper(new HouseholderQr(sy.rowRange(n, m)).r());
+        GalerkinMatrices galerkin;
+        NativeSnapshotMatrices.Factors factors;
+        try (NativeSnapshotMatrices snapshots = new NativeSnapshotMatrices(sx, sy)) {
+            galerkin = snapshots.galerkin();
+            factors = snapshots.qr();
         }
+        DenseMatrix r = factors.r();
+        checkRank(r);
+        // [Q Q_perp]^T W^{1/2} Psi_Y: its top N rows give Ahat, the rest B.
+        DenseMatrix aHat = r.rightSolveUpper(factors.qtY());
+        DenseMatrix b = r.rightSolveUpper(factors.rPerp());
         QrForm qrForm = new QrForm(r.toArray(), aHat.toArray(), b.toArray());
         return new EdmdModel(dictionary, data, galerkin, qrForm, r,
                 RealEigensystem.of(aHat));

@@ -1,6 +1,7 @@
 package org.phasebook.koopman;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import smile.math.blas.LAPACK;
@@ -44,27 +45,32 @@ public final class EdmdModel {
         int n = eigen.size();
         this.eigenvalues = eigen.eigenvalues();
         this.qrEigenvectors = new ComplexVector[n];
-        this.eigenvectors = new ComplexVector[n];
         for (int j = 0; j < n; j++) {
             qrEigenvectors[j] = eigen.eigenvector(j);
-            eigenvectors[j] = solveR(qrEigenvectors[j]);
         }
+        this.eigenvectors = solveR(qrEigenvectors);
         this.residuals = qrForm.residuals(eigenvalues, qrEigenvectors);
     }
 
-    /** {@code R^{-1} u}. */
-    private ComplexVector solveR(ComplexVector u) {
-        int n = u.length();
-        double[] both = new double[2 * n];
-        System.arraycopy(u.re(), 0, both, 0, n);
-        System.arraycopy(u.im(), 0, both, n, n);
-        DenseMatrix rhs = new DenseMatrix(n, 2, both);
+    /**
+     * {@code R^{-1} u[j]} for all {@code j}, as one triangular solve with the real and
+     * imaginary parts of every {@code u[j]} as right-hand sides.
+     */
+    private ComplexVector[] solveR(ComplexVector[] u) {
+        int n = r.rows;
+        int p = u.length;
+        DenseMatrix rhs = new DenseMatrix(n, 2 * p);
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(u[j].re(), 0, rhs.data, j * n, n);
+            System.arraycopy(u[j].im(), 0, rhs.data, (p + j) * n, n);
+        }
         r.solveUpperInPlace(rhs, false);
-        double[] re = new double[n];
-        double[] im = new double[n];
-        System.arraycopy(rhs.data, 0, re, 0, n);
-        System.arraycopy(rhs.data, n, im, 0, n);
-        return new ComplexVector(re, im);
+        ComplexVector[] v = new ComplexVector[p];
+        for (int j = 0; j < p; j++) {
+            v[j] = new ComplexVector(Arrays.copyOfRange(rhs.data, j * n, (j + 1) * n),
+                    Arrays.copyOfRange(rhs.data, (p + j) * n, (p + j + 1) * n));
+        }
+        return v;
     }
 
     /** {@code R v}. */

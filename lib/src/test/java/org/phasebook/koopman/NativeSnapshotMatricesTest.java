@@ -1,0 +1,112 @@
+package org.phasebook.koopman;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The native Galerkin products and QR factorisations against exact values and identities. */
+class NativeSnapshotMatricesTest {
+
+    private static DenseMatrix random(int rows, int cols, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DenseMatrix a = new DenseMatrix(rows, cols);
+        for (int i = 0; i < a.data.length; i++) {
+            a.data[i] = random.nextDouble(-1, 1);
+        }
+        return a;
+    }
+
+    private static double maxDifference(DenseMatrix a, DenseMatrix b) {
+        double max = 0.0;
+        for (int i = 0; i < a.data.length; i++) {
+            max = Math.max(max, Math.abs(a.data[i] - b.data[i]));
+        }
+        return max;
+    }
+
+    @Test
+    void galerkinProductsOfSmallIntegerMatricesAreExact() {
+        DenseMatrix sx = DenseMatrix.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        DenseMatrix sy = DenseMatrix.of(new double[][] {{1, 0}, {0, 1}, {1, 1}});
+        GalerkinMatrices galerkin;
+        try (NativeSnapshotMatrices s = new NativeSnapshotMatrices(sx, sy)) {
+            galerkin = s.galerkin();
+        }
+        assertArrayEquals(new double[][] {{35, 44}, {44, 56}}, galerkin.g());
+        assertArrayEquals(new double[][] {{6, 8}, {8, 10}}, galerkin.a());
+        assertArrayEquals(new double[][] {{2, 1}, {1, 2}}, galerkin.l());
+    }
+
+    @Test
+    void gramMatricesAreExactlySymmetricAndAgreeWithGemm() {
+        DenseMatrix sx = random(200, 7, 1);
+        DenseMatrix sy = random(200, 7, 2);
+        GalerkinMatrices galerkin;
+        try (NativeSnapshotMatrices s = new NativeSnapshotMatrices(sx, sy)) {
+            galerkin = s.galerkin();
+        }
+        DenseMatrix g = DenseMatrix.of(galerkin.g());
+        DenseMatrix l = DenseMatrix.of(galerkin.l());
+        assertEquals(0.0, maxDifference(g, g.transpose()));
+        assertEquals(0.0, maxDifference(l, l.transpose()));
+        assertTrue(maxDifference(g, sx.transposeTimes(sx)) < 1e-12);
+        assertTrue(maxDifference(DenseMatrix.of(galerkin.a()), sx.transposeTimes(sy)) < 1e-12);
+        assertTrue(maxDifference(l, sy.transposeTimes(sy)) < 1e-12);
+    }
+
+    /** R^T R = G, R^T Q^T S_Y = A and (Q^T S_Y)^T Q^T S_Y + B^T B = L. */
+    private static void assertFactorsReproduceGalerkin(int m, int n) {
+        DenseMatrix sx = random(m, n, 3);
+        DenseMatrix sy = random(m, n, 4);
+        NativeSnapshotMatrices.Factors f;
+        try (NativeSnapshotMatrices s = new NativeSnapshotMatrices(sx, sy)) {
+            f = s.qr();
+        }
+        int k = Math.min(m - n, n);
+        assertEquals(k, f.rPerp().rows);
+        for (DenseMatrix r : new DenseMatrix[] {f.r(), f.rPerp()}) {
+            for (int j = 0; j < n; j++) {
+                for (int i = j + 1; i < r.rows; i++) {
+                    assertEquals(0.0, r.get(i, j), "below the diagonal at " + i + ", " + j);
+                }
+            }
+        }
+        DenseMatrix rtr = f.r().transposeTimes(f.r());
+        assertTrue(maxDifference(rtr, sx.transposeTimes(sx)) < 1e-12);
+        assertTrue(maxDifference(f.r().transposeTimes(f.qtY()), sx.transposeTimes(sy)) < 1e-12);
+        DenseMatrix l = f.qtY().transposeTimes(f.qtY());
+        DenseMatrix btb = f.rPerp().transposeTimes(f.rPerp());
+        for (int i = 0; i < l.data.length; i++) {
+            l.data[i] += btb.data[i];
+        }
+        assertTrue(maxDifference(l, sy.transposeTimes(sy)) < 1e-12);
+    }
+
+    @Test
+    void qrFactorsReproduceTheGalerkinMatrices() {
+        assertFactorsReproduceGalerkin(300, 6);
+    }
+
+    @Test
+    void qrFactorsWithFewerThanNExtraRowsGiveATrapezoidalB() {
+        assertFactorsReproduceGalerkin(9, 6);
+    }
+
+    @Test
+    void qrFactorsWithMEqualToNGiveAnEmptyB() {
+        assertFactorsReproduceGalerkin(6, 6);
+    }
+
+    @Test
+    void rejectsFewerRowsThanColumnsAndMismatchedShapes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NativeSnapshotMatrices(new DenseMatrix(2, 3), new DenseMatrix(2, 3)));
+        assertTrue(e.getMessage().contains("2 x 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new NativeSnapshotMatrices(new DenseMatrix(4, 3), new DenseMatrix(5, 3)));
+    }
+}
