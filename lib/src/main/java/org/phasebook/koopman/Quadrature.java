@@ -2,6 +2,7 @@ package org.phasebook.koopman;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -129,6 +130,44 @@ public record Quadrature(double[][] points, Weights weights) {
             w[i] = h;
         }
         return new Quadrature(nodes, new Weights(w));
+    }
+
+    /**
+     * {@code m} independent points uniform in the box {@code [lower_k, upper_k]}, with Monte
+     * Carlo weights {@code 1/m}: the rule of the paper's Duffing examples (initial points uniform
+     * in {@code [-2, 2]^2}). Unlike the interval rules above it integrates against the
+     * <em>normalised</em> uniform measure (weights sum to 1, not to the box's volume), which is
+     * what {@code w = 1/M} means in the brief; errors decrease like {@code m^{-1/2}}.
+     *
+     * @param m     number of points, {@code >= 1}
+     * @param lower the box's lower corner, finite
+     * @param upper the box's upper corner, finite, {@code > lower} in every coordinate
+     * @param seed  seed of the generator: the same seed gives the same points
+     */
+    public static Quadrature monteCarlo(int m, double[] lower, double[] upper, long seed) {
+        Objects.requireNonNull(lower, "lower");
+        Objects.requireNonNull(upper, "upper");
+        if (m < 1) {
+            throw new IllegalArgumentException("m must be >= 1 point, got " + m);
+        }
+        if (lower.length == 0 || lower.length != upper.length) {
+            throw new IllegalArgumentException("lower and upper must have the same length >= 1, got "
+                    + lower.length + " and " + upper.length);
+        }
+        for (int k = 0; k < lower.length; k++) {
+            if (!Double.isFinite(lower[k]) || !Double.isFinite(upper[k]) || !(upper[k] > lower[k])) {
+                throw new IllegalArgumentException("the box must be finite with upper > lower in"
+                        + " every coordinate, got [" + lower[k] + ", " + upper[k] + "] in coordinate " + k);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] nodes = new double[m][lower.length];
+        for (double[] node : nodes) {
+            for (int k = 0; k < lower.length; k++) {
+                node[k] = lower[k] + (upper[k] - lower[k]) * random.nextDouble();
+            }
+        }
+        return new Quadrature(nodes, Weights.monteCarlo(m));
     }
 
     /**

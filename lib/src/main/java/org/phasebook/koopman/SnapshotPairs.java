@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
+import org.phasebook.systems.DiscreteMap;
 import org.phasebook.systems.Trajectory;
 
 /**
@@ -68,6 +70,42 @@ public record SnapshotPairs(double[][] x, double[][] y, Weights weights) {
     /** The pairs {@code (x_m, F(x_m))} at the nodes of {@code rule}, with its weights. */
     public static SnapshotPairs ofMap(BiConsumer<double[], double[]> map, Quadrature rule) {
         return ofMap(map, rule.points(), rule.weights());
+    }
+
+    /**
+     * The pairs along short orbits of {@code map}: from each start {@code x_0}, the pairs
+     * {@code (x_k, x_{k+1})} for {@code k = 0..steps-1}, orbit after orbit, with weights
+     * {@code 1/M} over all {@code M = starts.length * steps} pairs. This is the data of the
+     * paper's Duffing examples: {@code 10^4} uniform starts, five steps of the time-0.3 map.
+     *
+     * <p>The orbits are computed in parallel when the map is deterministic (a flow map is
+     * expensive); the pairs are in the same order, with the same values, whatever the number of
+     * threads. A random map (whose generator is shared state) is iterated on the calling thread.
+     *
+     * @param map    the map {@code F}
+     * @param starts the initial points, finite, of the map's dimension
+     * @param steps  steps per orbit, {@code >= 1}
+     * @param random whether {@code map} draws random numbers (then it is run sequentially)
+     * @throws ArithmeticException if an orbit is not finite
+     */
+    public static SnapshotPairs ofOrbits(DiscreteMap map, double[][] starts, int steps, boolean random) {
+        Objects.requireNonNull(map, "map");
+        double[][] x0 = checkedCopy("starts", starts);
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1 per orbit, got " + steps);
+        }
+        if (x0[0].length != map.dimension()) {
+            throw new IllegalArgumentException("starts must have the dimension of the map, "
+                    + map.dimension() + ", got " + x0[0].length);
+        }
+        if ((long) x0.length * steps > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("starts.length * steps must fit in an array, got "
+                    + x0.length + " * " + steps);
+        }
+        Trajectory[] orbits = new Trajectory[x0.length];
+        IntStream indices = IntStream.range(0, x0.length);
+        (random ? indices : indices.parallel()).forEach(i -> orbits[i] = map.orbit(x0[i], steps));
+        return fromTrajectories(List.of(orbits));
     }
 
     /**

@@ -92,6 +92,30 @@ public final class Checks {
         return record(CheckResult.of(name, measured, expected, tolerance), note);
     }
 
+    /**
+     * Checks that {@code low <= measured <= high}: for statements with a range rather than a
+     * value, such as "EDMD's error stays of order one" or "the error bound at the largest
+     * dictionary is at most half the one at the smallest". In {@value #FILE_NAME} the row reads
+     * like every other, with the interval's midpoint as {@code expected} and its half-width as
+     * {@code tolerance}.
+     *
+     * @param low  the smallest accepted value, finite
+     * @param high the largest accepted value, finite and {@code >= low}
+     */
+    public CheckResult checkBetween(String name, double measured, double low, double high) {
+        requireName(name);
+        requireFinite("low", low);
+        requireFinite("high", high);
+        if (!(high >= low)) {
+            throw new IllegalArgumentException("high must be >= low, got low = " + low + ", high = " + high);
+        }
+        double mid = low + (high - low) / 2;
+        CheckResult result = new CheckResult(name, measured, mid, (high - low) / 2,
+                measured >= low && measured <= high);
+        String note = " (the interval [" + significant(low, 6) + ", " + significant(high, 6) + "])";
+        return record(result, note);
+    }
+
     /** The checks made so far, one per name, in the order the names were first checked. */
     public List<CheckResult> results() {
         return List.copyOf(results.values());

@@ -103,4 +103,29 @@ class QuadratureTest {
                 assertThrows(IllegalArgumentException.class, () -> new Quadrature(
                         new double[][] {{0}, {Double.NaN}}, Weights.monteCarlo(2))).getMessage());
     }
+
+    @Test
+    void monteCarloRuleIsUniformInTheBoxSeededAndNormalised() {
+        Quadrature rule = Quadrature.monteCarlo(20_000, new double[] {-2, 0}, new double[] {2, 1}, 5);
+        assertEquals(20_000, rule.size());
+        double sumW = 0, meanX = 0, meanY = 0;
+        for (int m = 0; m < rule.size(); m++) {
+            double[] p = rule.points()[m];
+            assertTrue(p[0] >= -2 && p[0] < 2 && p[1] >= 0 && p[1] < 1, "point outside the box");
+            sumW += rule.weights().get(m);
+            meanX += rule.weights().get(m) * p[0];
+            meanY += rule.weights().get(m) * p[1];
+        }
+        assertEquals(1.0, sumW, 1e-12);
+        // The means of uniform coordinates, within five standard errors.
+        assertEquals(0.0, meanX, 5 * (4 / Math.sqrt(12)) / Math.sqrt(20_000));
+        assertEquals(0.5, meanY, 5 * (1 / Math.sqrt(12)) / Math.sqrt(20_000));
+        assertArrayEquals(rule.points()[7],
+                Quadrature.monteCarlo(20_000, new double[] {-2, 0}, new double[] {2, 1}, 5).points()[7]);
+        assertThrows(IllegalArgumentException.class,
+                () -> Quadrature.monteCarlo(0, new double[] {0}, new double[] {1}, 1));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Quadrature.monteCarlo(5, new double[] {1}, new double[] {1}, 1));
+        assertTrue(e.getMessage().contains("upper > lower"), e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package org.phasebook.koopman;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,5 +125,33 @@ class SnapshotPairsTest {
         assertEquals("trajectories must hold at least 1 trajectory, got 0",
                 assertThrows(IllegalArgumentException.class,
                         () -> SnapshotPairs.fromTrajectories(List.of())).getMessage());
+    }
+
+    @Test
+    void orbitsGiveStepsPairsPerStartInOrderWhateverTheThreads() {
+        org.phasebook.systems.DiscreteMap doubling = new org.phasebook.systems.DiscreteMap() {
+            public int dimension() {
+                return 1;
+            }
+
+            public void apply(double[] x, double[] next) {
+                next[0] = 2 * x[0];
+            }
+        };
+        double[][] starts = new double[200][];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = new double[] {i};
+        }
+        SnapshotPairs parallel = SnapshotPairs.ofOrbits(doubling, starts, 3, false);
+        SnapshotPairs sequential = SnapshotPairs.ofOrbits(doubling, starts, 3, true);
+        assertEquals(600, parallel.size());
+        assertEquals(parallel, sequential);
+        // Orbit of start 5: 5 -> 10 -> 20 -> 40, pairs 15, 16, 17.
+        assertEquals(10.0, parallel.x()[16][0]);
+        assertEquals(20.0, parallel.y()[16][0]);
+        assertEquals(1.0 / 600, parallel.weights().get(0), 1e-18);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SnapshotPairs.ofOrbits(doubling, starts, 0, false));
+        assertTrue(e.getMessage().contains("steps"), e.getMessage());
     }
 }

@@ -71,6 +71,17 @@ class ChecksTest {
     }
 
     @Test
+    void anIntervalCheckIncludesItsEndsAndIsRecordedAsMidpointAndHalfWidth() throws IOException {
+        assertTrue(checks.checkBetween("EDMD error of order one", 2.0, 0.5, 2.0).passed());
+        assertTrue(output().contains("expected 1.25 +/- 0.75 (the interval [0.5, 2])"), output());
+        assertThrows(AssertionError.class, () -> checks.checkBetween("too small", 0.49, 0.5, 2.0));
+        assertThrows(AssertionError.class, () -> checks.checkBetween("nan", Double.NaN, 0.5, 2.0));
+        assertTrue(Files.readString(checks.file()).contains("EDMD error of order one,2.0,1.25,0.75,true\n"));
+        var e = assertThrows(IllegalArgumentException.class, () -> checks.checkBetween("bad", 1, 2, 1));
+        assertTrue(e.getMessage().contains("high must be >= low"), e.getMessage());
+    }
+
+    @Test
     void aNotANumberNeverPasses() {
         AssertionError e = assertThrows(AssertionError.class, () -> checks.check("R squared", Double.NaN, 1.0, 0.01));
         assertTrue(e.getMessage().contains("measured NaN"), e.getMessage());
