@@ -6,7 +6,9 @@
  * safe palette). {@link org.phasebook.plot.FigureStore} saves each figure of a notebook run as PNG,
  * SVG and the CSV of its numbers under {@code figures/<notebook>/}, and keeps that folder's
  * {@code manifest.json} (scale, seeds, parameters, SHA-256 of every file) up to date; the gallery
- * is built from those manifests. Figures are drawn from the immutable results of the model
- * packages; no model package imports this one.
+ * is built from those manifests. {@link org.phasebook.plot.ComplexPlaneMap} draws, in plain Java2D,
+ * the filled contour map of a function on a rectangle of the complex plane (a Koopman
+ * pseudospectrum, with eigenvalues overlaid) from plain arrays. Figures are drawn from the
+ * immutable results of the model packages; no model package imports this one.
  */
 package org.phasebook.plot;
