@@ -2,6 +2,9 @@ package org.phasebook.koopman;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,35 @@ class QrFormResidualsTest {
         for (int j = 0; j < z.length; j++) {
             double single = form.residual(z[j], u[j]);
             assertEquals(single, batched[j], 1e-13 * single);
+        }
+    }
+
+    @Test
+    void conjugatePairsAndRealVectorsGiveTheSameResidualsAsOneByOne() {
+        // EDMD eigenpairs of a real matrix: real vectors and conjugate pairs, which the batched
+        // form computes with one column and with one pair of columns for both members.
+        EdmdModel model = KoopmanExamples.nonlinear(30);
+        QrForm form = model.qrForm();
+        Complex[] z = new Complex[2 * model.size()];
+        ComplexVector[] u = new ComplexVector[z.length];
+        int pairs = 0;
+        for (int j = 0; j < model.size(); j++) {
+            ComplexVector v = model.eigenvector(j);
+            z[j] = model.eigenvalue(j);
+            u[j] = v;
+            pairs += z[j].im() != 0 ? 1 : 0;
+        }
+        assertTrue(pairs >= 4, "the example should have complex eigenvalues, got " + pairs);
+        // The same z with vectors that are not conjugates of their neighbours: no sharing.
+        Complex[] other = KoopmanExamples.randomPoints(30 * model.size(), 1.0, 9);
+        for (int j = model.size(); j < z.length; j++) {
+            z[j] = j % 2 == 0 ? z[j - 1].conjugate() : new Complex(0.3, -0.1);
+            u[j] = ComplexVector.of(Arrays.copyOfRange(other, 30 * (j - model.size()), 30 * (j - model.size() + 1)));
+        }
+        double[] batched = form.residuals(z, u);
+        for (int j = 0; j < z.length; j++) {
+            double single = form.residual(z[j], u[j]);
+            assertEquals(single, batched[j], 1e-12 * Math.max(single, 1e-3), "pair " + j);
         }
     }
 
