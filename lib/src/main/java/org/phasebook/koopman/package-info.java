@@ -9,7 +9,8 @@
  * {@link org.phasebook.koopman.Quadrature} rule when the points can be chosen), from a map, a
  * sampled trajectory or a {@link org.phasebook.koopman.DelayEmbedding} of time series. A
  * {@link org.phasebook.koopman.Dictionary} {@code psi_1..psi_N} (monomials, Legendre
- * polynomials, Fourier modes, radial basis functions, coordinates) spans the subspace in which
+ * polynomials, Fourier modes, radial basis functions, coordinates, iterates of an observable
+ * under a map in {@link org.phasebook.koopman.IterateDictionary}) spans the subspace in which
  * {@link org.phasebook.koopman.Edmd} approximates {@code K}; the fitted
  * {@link org.phasebook.koopman.EdmdModel} carries the Galerkin matrices {@code G, A, L}, the QR
  * form {@code R, Ahat, B}, the eigenpairs, and the residual of each, which separates true
