@@ -28,7 +28,9 @@
  * spectral measures, and {@link org.phasebook.koopman.Rage} measures how much of a signal's
  * energy lies in eigenfunctions (the RAGE theorem);
  * {@link org.phasebook.koopman.KnownSpectrumSeries} generates signals whose spectral type is
- * known by construction, to check those estimates.
+ * known by construction, to check those estimates, and
+ * {@link org.phasebook.koopman.NoisyLogisticKoopman} the exact stochastic Koopman operator of the
+ * noisy logistic map, an oracle for estimates from noisy data.
  *
  * <p>Dense linear algebra runs in LAPACK and BLAS (OpenBLAS, through Smile's engines); complex
  * results come back as {@link org.phasebook.koopman.Complex} and
