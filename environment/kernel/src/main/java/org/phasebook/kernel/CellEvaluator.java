@@ -72,6 +72,8 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
         this.control = control;
         this.shell = JShell.builder()
                 .executionEngine(new EvaluationThreadControlProvider(control), Map.of())
+                // keeps javac's index of the classpath from one compilation to the next; see there
+                .fileManager(IndexKeepingFileManager::new)
                 .in(in).out(out).err(err)
                 .build();
         // The compiler must see what the kernel's JVM sees (the lib and its dependencies); at run
