@@ -116,6 +116,15 @@ final class CellEvaluator implements ErrorReport.SnippetOrigins {
      * @param cellCount the execution count, used in error messages ("cell [3], line 2")
      */
     Outcome run(String code, int cellCount) {
+        control.beginCell();
+        try {
+            return runCell(code, cellCount);
+        } finally {
+            control.endCell();
+        }
+    }
+
+    private Outcome runCell(String code, int cellCount) {
         control.forgetLastValue();
         Outcome outcome = new NoValue();
         for (SnippetSource piece : split(code)) {

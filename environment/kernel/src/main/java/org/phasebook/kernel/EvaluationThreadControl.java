@@ -36,6 +36,8 @@ final class EvaluationThreadControl extends LocalExecutionControl {
     private volatile Thread evaluationThread;
     private volatile boolean userCodeRunning;
     private volatile boolean stopRequested;
+    /** Whether a cell is being compiled or run: an interrupt then ends it, whichever phase it is in. */
+    private volatile boolean cellActive;
 
     /** What the last invocation produced: its value, or what it threw. */
     private volatile Object lastValue;
@@ -107,17 +109,45 @@ final class EvaluationThreadControl extends LocalExecutionControl {
         }
     }
 
+    /**
+     * Marks the start of a cell: from now until {@link #endCell} an interrupt stops it, also while
+     * JShell is still compiling it (a compilation can take seconds on a busy machine, and an
+     * interrupt that arrived then used to be lost, so the cell ran on in full).
+     */
+    void beginCell() {
+        synchronized (stopLock) {
+            stopRequested = false;
+            cellActive = true;
+        }
+    }
+
+    /** Marks the end of a cell: an interrupt between cells concerns none. */
+    void endCell() {
+        synchronized (stopLock) {
+            cellActive = false;
+        }
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastThrowable = null;
-        stopRequested = false;
+        if (stopRequested) {
+            // Interrupted while this snippet was being compiled: do not start it.
+            throw new ExecutionControl.StoppedException();
+        }
         if (!evaluationThread.isAlive()) {
             startThread();
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         submit(() -> {
-            userCodeRunning = true;
+            synchronized (stopLock) {
+                if (stopRequested) {  // interrupted between the check above and now
+                    outcome.completeExceptionally(new ThreadDeath());
+                    return;
+                }
+                userCodeRunning = true;
+            }
             try {
                 outcome.complete(doitMethod.invoke(null));
             } catch (InvocationTargetException e) {
@@ -176,10 +206,13 @@ final class EvaluationThreadControl extends LocalExecutionControl {
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
         synchronized (stopLock) {
-            if (!userCodeRunning) {
+            if (!cellActive) {
                 return;
             }
             stopRequested = true;
+            if (!userCodeRunning) {
+                return;  // still compiling: invoke() refuses to start the snippet
+            }
             Thread t = evaluationThread;
             try {
                 t.stop();

@@ -149,6 +149,25 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anInterruptWhileACellCompilesStopsItBeforeItRuns() {
+        // On a busy machine compiling a cell can take longer than the user waits before pressing
+        // interrupt; that interrupt must still stop the cell, not be lost.
+        shell.run("boolean ran = false;", 21);
+        control.beginCell();
+        try {
+            control.stop();   // arrives before the snippet is compiled and started
+            shell.shell().eval("ran = true;");
+        } finally {
+            control.endCell();
+        }
+        assertEquals(false, value("ran"));
+        // An interrupt between cells concerns none: the next cell runs.
+        control.stop();
+        assertInstanceOf(CellEvaluator.Value.class, shell.run("ran = true", 22));
+        assertEquals(true, value("ran"));
+    }
+
+    @Test
     void everyCellRunsOnTheSameThreadSoThreadLocalsSurvive() {
         shell.run("ThreadLocal<Integer> local = new ThreadLocal<>(); local.set(17);", 13);
         assertEquals(17, value("local.get()"));
