@@ -52,7 +52,7 @@ help:
 	@echo "  make test             the whole test suite (JUnit, kernel, notebooks at the quick scale, browser)"
 	@echo "  make install          Debian packages and playwright-core if missing, build, install the kernel for this user"
 	@echo "  make notebook         Jupyter Notebook in notebooks/ with the freshly built kernel (pick 'Phasebook (Java)')"
-	@echo "  make bench            kernel benchmarks"
+	@echo "  make bench            benchmarks: kernel, Koopman pipeline against NumPy, lattice engine (JMH)"
 	@echo "  make clean-notebooks  strip outputs and volatile metadata from notebooks/*.ipynb"
 	@echo "  make gallery          rewrite figures/README.md from the figures already there"
 	@echo "  stages of make test:  test-junit test-kernel test-tooling test-notebooks test-clean test-browser"
@@ -104,6 +104,7 @@ bench: build
 	@test -f environment/bench/kernel_bench.py || { echo "error: environment/bench/kernel_bench.py does not exist yet" >&2; exit 1; }
 	$(PYTHON) environment/bench/kernel_bench.py
 	environment/bench/koopman/run.sh --skip-build --scale $(if $(filter quick,$(SCALE)),small,full)
+	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/lattice/run.sh --skip-build $(if $(filter quick,$(SCALE)),--quick)
 
 # --- tests --------------------------------------------------------------------------------------
 

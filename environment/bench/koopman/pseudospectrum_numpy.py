@@ -153,6 +153,7 @@ def main(directory):
         ("QR form (R, Ahat, B)", "time_qr", "qr"),
         ("EDMD eigen-decomposition", "time_eig", "eig"),
         ("residuals of all pairs", "time_residuals", "residuals"),
+        ("  the same, second call (JIT warm)", "time_residuals_warm", "residuals"),
         ("EDMD in one call (Edmd.fit; sum)", "time_edmd_fit", "edmd"),
         ("pseudospectrum grid", "time_grid", "grid"),
         ("proposed method (rho = 5)", "time_proposed", None),

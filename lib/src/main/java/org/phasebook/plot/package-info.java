@@ -8,7 +8,8 @@
  * {@code manifest.json} (scale, seeds, parameters, SHA-256 of every file) up to date; the gallery
  * is built from those manifests. {@link org.phasebook.plot.ComplexPlaneMap} draws, in plain Java2D,
  * the filled contour map of a function on a rectangle of the complex plane (a Koopman
- * pseudospectrum, with eigenvalues overlaid) from plain arrays. Figures are drawn from the
+ * pseudospectrum, with eigenvalues overlaid) from plain arrays; {@link org.phasebook.plot.LatticeImage}
+ * draws lattice snapshots and space-time diagrams with one colour per site state. Figures are drawn from the
  * immutable results of the model packages; no model package imports this one.
  */
 package org.phasebook.plot;

@@ -1,0 +1,95 @@
+package org.phasebook.bench.lattice;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.phasebook.lattice.Ensemble;
+import org.phasebook.lattice.Lattice;
+import org.phasebook.lattice.LatticeState;
+import org.phasebook.lattice.RandomSequential;
+import org.phasebook.random.SeedSequence;
+
+/**
+ * Aggregate attempts per second of two replicas at 256^2 run by {@link Ensemble} on one thread
+ * and on two, and of two reference replicas on two threads; the ratio of the two Phasebook rows
+ * is the parallel speed-up. One operation is one attempt of either replica.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EnsembleBench {
+
+    /** Attempts per replica per invocation (tens of milliseconds, so pool start-up is noise). */
+    static final int BATCH = 1 << 22;
+
+    @Param({"LV", "ML"})
+    public String model;
+
+    private RandomSequential engine;
+    private LatticeState[] states;
+    private ReferenceLattice[] references;
+    private final SeedSequence seeds = new SeedSequence(7);
+    private final Ensemble one = new Ensemble(1);
+    private final Ensemble two = new Ensemble(2);
+    private long round;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Lattice lattice = Lattice.square(256);
+        engine = new RandomSequential(Models.model(model, lattice), lattice);
+        states = new LatticeState[2];
+        references = new ReferenceLattice[2];
+        for (int r = 0; r < 2; r++) {
+            SplittableRandom random = seeds.generator(r);
+            states[r] = engine.newState(Models.start(model), random);
+            engine.advance(states[r], 5.0, random);
+            references[r] = Models.reference(model, 256, r);
+        }
+    }
+
+    private long runPhasebook(Ensemble ensemble) {
+        // a fresh sub-sequence per invocation, so replicas keep drawing new numbers
+        SeedSequence s = seeds.child(round++);
+        return ensemble.map(2, s, (r, random) -> {
+            engine.attempt(states[r], BATCH, random);
+            return (long) states[r].occupied();
+        }).get(0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH)
+    public void phasebookOneThread(Blackhole bh) {
+        bh.consume(runPhasebook(one));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH)
+    public void phasebookTwoThreads(Blackhole bh) {
+        bh.consume(runPhasebook(two));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * BATCH)
+    public void referenceTwoThreads(Blackhole bh) {
+        bh.consume(two.map(2, seeds, (r, random) -> {
+            references[r].run(BATCH);
+            return references[r];
+        }).size());
+    }
+}
