@@ -68,6 +68,14 @@ public record ContactProcess(double sigma, double mu) implements SiteModel {
         return InitialCondition.bernoulli(density);
     }
 
+    /**
+     * The rate equation of this rule, {@code da/dt = sigma a (1 - a) - mu a}: birth onto a
+     * neighbour succeeds with the probability {@code 1 - a} that it is empty, in mean field.
+     */
+    public BirthDeathMeanField meanField() {
+        return BirthDeathMeanField.withCapacity(sigma, mu, 1.0);
+    }
+
     @Override
     public int speciesCount() {
         return 1;

@@ -61,6 +61,15 @@ public record LotkaVolterra(double sigma, double mu, double lambda, double hopRa
         return InitialCondition.seedInSea(2, PREY, preyDensity, PREDATOR, radius);
     }
 
+    /**
+     * The rate equations of this rule (site-restricted, capacity 1): {@code da/dt = lambda a b -
+     * mu a}, {@code db/dt = sigma b (1 - a - b) - lambda a b}. Hopping moves particles without
+     * changing the densities, so it does not enter.
+     */
+    public LotkaVolterraMeanField meanField() {
+        return LotkaVolterraMeanField.siteRestricted(sigma, mu, lambda);
+    }
+
     @Override
     public int speciesCount() {
         return 2;

@@ -78,6 +78,15 @@ public record MayLeonard(double sigma, double mu, double epsilon) implements Sit
         return InitialCondition.bernoulli(a, b, c);
     }
 
+    /**
+     * The rate equations of this rule, {@code da/dt = a [mu (1 - rho) - sigma c]} and cyclic
+     * permutations; exchange moves individuals without changing the densities, so it does not
+     * enter.
+     */
+    public MayLeonardMeanField meanField() {
+        return new MayLeonardMeanField(sigma, mu);
+    }
+
     @Override
     public int speciesCount() {
         return 3;
