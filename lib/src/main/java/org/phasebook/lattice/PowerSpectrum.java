@@ -59,6 +59,39 @@ public record PowerSpectrum(double[] omega, double[] power, int series) {
     }
 
     /**
+     * Welch's estimate: every series, after its first {@code skip} samples, is cut into
+     * consecutive segments of {@code segment} samples (a shorter remainder is dropped), and the
+     * spectra of all segments are averaged ({@link #average}). Shorter segments give a coarser
+     * frequency resolution {@code 2 pi / (segment dt)} but average away more of the scatter of a
+     * single periodogram, which does not shrink with the length of the series.
+     *
+     * @param samples at least one series
+     * @param skip    samples to drop at the start of each series, {@code >= 0}
+     * @param segment samples per segment, {@code >= 4}; at least one segment must fit
+     */
+    public static PowerSpectrum welch(List<double[]> samples, double dt, int skip, int segment) {
+        Objects.requireNonNull(samples, "samples");
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must be >= 0, got " + skip);
+        }
+        if (segment < 4) {
+            throw new IllegalArgumentException("segment must be >= 4 samples, got " + segment);
+        }
+        List<double[]> segments = new java.util.ArrayList<>();
+        for (int m = 0; m < samples.size(); m++) {
+            double[] x = Objects.requireNonNull(samples.get(m), "samples[" + m + "]");
+            for (int start = skip; start + segment <= x.length; start += segment) {
+                segments.add(java.util.Arrays.copyOfRange(x, start, start + segment));
+            }
+        }
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("no segment of " + segment + " samples fits after skipping "
+                    + skip + " samples; use shorter segments or longer series");
+        }
+        return average(segments, dt, 0);
+    }
+
+    /**
      * The bin-by-bin mean of the spectra of several series (replicas) of the same length.
      *
      * @param samples at least one series, all of the same length

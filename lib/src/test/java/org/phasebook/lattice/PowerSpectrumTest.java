@@ -113,6 +113,25 @@ class PowerSpectrumTest {
     }
 
     @Test
+    void welchAveragesTheSpectraOfConsecutiveSegments() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] a = random.doubles(107).toArray();
+        double[] b = random.doubles(60).toArray();
+        // skip 5, segments of 20: a gives 5 segments (samples 5..104), b gives 2 (5..44).
+        PowerSpectrum welch = PowerSpectrum.welch(List.of(a, b), 0.5, 5, 20);
+        PowerSpectrum direct = PowerSpectrum.average(List.of(
+                java.util.Arrays.copyOfRange(a, 5, 25), java.util.Arrays.copyOfRange(a, 25, 45),
+                java.util.Arrays.copyOfRange(a, 45, 65), java.util.Arrays.copyOfRange(a, 65, 85),
+                java.util.Arrays.copyOfRange(a, 85, 105), java.util.Arrays.copyOfRange(b, 5, 25),
+                java.util.Arrays.copyOfRange(b, 25, 45)), 0.5, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(direct.omega(), welch.omega(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(direct.power(), welch.power(), 0.0);
+        assertEquals(7, welch.series());
+        assertThrows(IllegalArgumentException.class, () -> PowerSpectrum.welch(List.of(b), 0.5, 50, 20));
+        assertThrows(IllegalArgumentException.class, () -> PowerSpectrum.welch(List.of(b), 0.5, 0, 3));
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> PowerSpectrum.of(new double[10], 0.0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
