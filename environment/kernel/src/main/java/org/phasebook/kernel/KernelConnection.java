@@ -15,6 +15,7 @@ import org.zeromq.ZMQ;
 
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -169,15 +170,24 @@ final class KernelConnection extends JupyterConnection {
             super.close();
         }
 
-        /** Answers every execute request already waiting with the abort handler; serves the rest. */
+        /**
+         * Answers every execute request already waiting with the abort handler; serves the rest.
+         * All waiting messages are read before the first answer goes out: otherwise a client that
+         * sends its next request as soon as it sees the last "aborted" reply could have that request
+         * aborted too, since it would arrive while this loop still runs.
+         */
         @SuppressWarnings({"unchecked", "rawtypes"})
         private void abortWaiting(ZMQ.Poller poller) {
             KernelConnection owner = (KernelConnection) connection;
+            List<Message> waiting = new ArrayList<>();
             while (running && poller.poll(0) > 0) {
                 Message message = readMessage();
                 if (message == null) {
-                    return;
+                    break;
                 }
+                waiting.add(message);
+            }
+            for (Message message : waiting) {
                 var type = message.getHeader().getType();
                 ShellHandler handler = type == MessageType.EXECUTE_REQUEST && owner.abortHandler != null
                         ? owner.abortHandler : connection.getHandler(type);
