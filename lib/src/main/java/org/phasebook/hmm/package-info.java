@@ -1,0 +1,50 @@
+/**
+ * Hidden Markov models with categorical outputs, their exact sequence statistics, and the
+ * sample statistics and distances that test a generator (an RNN) against them (brief
+ * {@code hmm-rnn.md}, after Torre et al., arXiv:2510.25674, §2, §6 and §7).
+ *
+ * <p><b>Model.</b> {@link org.phasebook.hmm.CategoricalHmm} is an immutable
+ * {@code (pi, A, B)} triple, validated in its constructor (shapes, NaN, negative entries, rows
+ * summing to 1 within 1e-9; errors name the matrix, row and value). Its factories build the
+ * paper's six HMMs exactly: {@code linearChain(M)} for {@code M = 2..5}
+ * ({@code q = 0.05^(1/(M-1))}, "linear" emissions), {@code fullyConnected3()} and
+ * {@code cyclic4()}; {@link org.phasebook.hmm.BenchmarkHmm} lists them with their labels
+ * ("2-state linear chain", ...) and the paper's training lengths.
+ *
+ * <p><b>Methods, kept apart from the model.</b> {@link org.phasebook.hmm.HmmSampler} draws
+ * sequences in hmmlearn's order ({@code s_1 ~ pi}, emit {@code o_t ~ B[s_t]}, move
+ * {@code s_{t+1} ~ A[s_t]}) from a {@link java.util.SplittableRandom}, one inverse-CDF draw per
+ * event, so a seed fixes the data and a longer run extends a shorter one.
+ * {@link org.phasebook.hmm.ForwardAlgorithm} gives log-likelihoods by the scaled forward
+ * recursion, the per-symbol negative log-likelihood of a batch (the cross-entropy of §7) and a
+ * Monte-Carlo entropy rate.
+ *
+ * <p><b>Exact statistics.</b> {@link org.phasebook.hmm.ExactStatistics} solves for the
+ * stationary distribution and computes, by products of {@code A} and
+ * {@code D_a = diag(B[., a])}: n-gram probabilities of any word and all of them for a given
+ * {@code n}; the change probability and the expected changes per sequence; the output
+ * transition matrix {@code P(o' | o)}; run weights, dwell distributions and the expected
+ * histogram of complete runs in a sequence of length {@code T}. The paper's transition
+ * matrices are symmetric, hence doubly stochastic, so the uniform start is stationary and
+ * these statistics hold at every {@code t}.
+ *
+ * <p><b>Sample statistics and scores.</b> {@link org.phasebook.hmm.EmpiricalStatistics}
+ * computes the same quantities from {@code int[][]} sequences (n-gram counts, volatility,
+ * per-sequence symbol frequencies, the pooled output transition matrix, the histogram of
+ * complete runs, with runs touching either end censored), summarised as
+ * {@link org.phasebook.hmm.MeanSd} where the paper reports mean ± sd.
+ * {@link org.phasebook.hmm.StatisticsComparison} turns them into five distances from the exact
+ * statistics (n-gram KL with add-epsilon smoothing for {@code n = 1..3}, weighted total
+ * variation of {@code P(o' | o)}, a 1-Wasserstein distance of complete-run lengths) and the
+ * cross-entropy, collected in a {@link org.phasebook.hmm.ComparisonScore}; its noise floor
+ * scores independent HMM samples of the same size, the yardstick for "RNN error at most
+ * {@code k} times the floor". {@link org.phasebook.hmm.Ngrams} fixes the n-gram indexing
+ * (first symbol most significant) shared by all n-gram arrays.
+ *
+ * <p><b>Why exact statistics.</b> The paper compares RNN samples with HMM samples only by eye
+ * against an HMM–HMM band. Exact values remove one source of noise, make the tests of the
+ * sampler itself oracle tests (multinomial standard errors around exact probabilities), and
+ * separate two questions: is the sample statistic right (it converges to the exact value), and
+ * is the generator right (its distance stays within a few floors). All logarithms are natural.
+ */
+package org.phasebook.hmm;
