@@ -1,0 +1,317 @@
+package org.phasebook.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The debiased Sinkhorn divergence between two point clouds with uniform weights, computed on
+ * DJL arrays exactly as geomloss' tensorized {@code SamplesLoss("sinkhorn", p=2, blur, scaling,
+ * debias=True)} computes it, value and gradient (Feydy et al. 2019; the loss of Torre et al.,
+ * arXiv:2510.25674, brief §4).
+ *
+ * <p>For {@code x} ({@code N×D}, weights {@code a_i = 1/N}) and {@code y} ({@code M×D}, weights
+ * {@code b_j = 1/M}), ground cost {@code C(x, y) = ½‖x − y‖²} and {@code ε = blur²},
+ * <pre>
+ *   S(α, β) = OT_ε(α, β) − ½ OT_ε(α, α) − ½ OT_ε(β, β)
+ *           = Σ_i a_i (f_ab,i − f_aa,i) + Σ_j b_j (g_ab,j − g_bb,j),
+ * </pre>
+ * with the dual potentials of the three transport problems obtained by geomloss' symmetric
+ * loop:
+ * <ol>
+ *   <li>{@code Δ} = the Euclidean length of the coordinate-wise bounding box of both clouds;</li>
+ *   <li>the ε schedule {@link SinkhornParameters#epsilonSchedule(double)};</li>
+ *   <li>the soft-min {@code softmin_ε(C, h)_i = −ε log Σ_j exp(h_j − C_ij/ε)};</li>
+ *   <li>start from zero potentials, so that the first update at {@code ε₀ = Δ²} is geomloss'
+ *       initialisation, e.g. {@code f_ab = softmin_ε₀(C_xy, log b)};</li>
+ *   <li>for each ε of the schedule, compute all four updates from the old potentials,
+ *       {@code f̃_ab = softmin_ε(C_xy, log b + g_ab/ε)}, {@code g̃_ab = softmin_ε(C_yx, log a +
+ *       f_ab/ε)}, {@code f̃_aa = softmin_ε(C_xx, log a + f_aa/ε)},
+ *       {@code g̃_bb = softmin_ε(C_yy, log b + g_bb/ε)}, and average, {@code f ← ½(f + f̃)};</li>
+ *   <li>one final, non-averaged update of all four at {@code ε = blur²} ("extrapolation"),
+ *       with the converged potentials held constant.</li>
+ * </ol>
+ *
+ * <p><b>Gradient.</b> Steps 1–5 run on {@link NDArray#stopGradient() stopGradient} copies, so
+ * autograd records nothing there even inside a {@code GradientCollector}; only step 6 sees
+ * {@code x}, through the first argument of {@code C(x, y.stopGradient())} and
+ * {@code C(x, x.stopGradient())}, as in geomloss. The gradient autograd returns is then
+ * <pre>
+ *   ∂S/∂x_i = a_i [ Σ_j w_ij (x_i − y_j) − Σ_k u_ik (x_i − x_k) ],
+ *   w_ij = softmax_j(log b_j + (g_ab,j − C_ij)/ε),   u_ik = softmax_k(log a_k + (f_aa,k − C^xx_ik)/ε),
+ * </pre>
+ * with the pre-final potentials: the transport plan's pull towards {@code y} minus its
+ * self-transport counterpart, with no differentiation through the iterations. {@code y} is
+ * treated as data: no gradient flows to it.
+ *
+ * <p>Arrays: {@code x} and {@code y} are 2-D, of one data type ({@code float32} or
+ * {@code float64}; the computation keeps it), with equal column counts. Temporaries are closed
+ * before a method returns; the arrays returned belong to {@code x}'s manager and to the
+ * caller's {@link NDScope}, if any. Instances are immutable and may be shared between threads.
+ */
+public final class SinkhornDivergence {
+
+    /** Lower clamp of the shifted exponents in the soft-min; see {@link #softmin}. */
+    private static final float EXP_FLOOR = -80f;
+
+    private final SinkhornParameters parameters;
+
+    /**
+     * A divergence with the given blur and ε-scaling.
+     *
+     * @param parameters blur and scaling; {@link SinkhornParameters#paper()} for Torre et al.
+     */
+    public SinkhornDivergence(SinkhornParameters parameters) {
+        if (parameters == null) {
+            throw new IllegalArgumentException("parameters must not be null");
+        }
+        this.parameters = parameters;
+    }
+
+    /**
+     * The parameters.
+     *
+     * @return blur and scaling
+     */
+    public SinkhornParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * The dual potentials after the annealing loop (steps 1–5), before the final
+     * extrapolation. Their arrays are detached from autograd. Close the record to free them
+     * early.
+     *
+     * @param fab      {@code f_ab} on {@code x} ({@code N}), potential of {@code OT_ε(α, β)}
+     * @param gab      {@code g_ab} on {@code y} ({@code M}), potential of {@code OT_ε(α, β)}
+     * @param faa      {@code f_aa} on {@code x} ({@code N}), potential of {@code OT_ε(α, α)}
+     * @param gbb      {@code g_bb} on {@code y} ({@code M}), potential of {@code OT_ε(β, β)}
+     * @param diameter the data diameter {@code Δ} the schedule was built from
+     * @param epsilon  the final regularisation {@code blur²}
+     */
+    public record Potentials(NDArray fab, NDArray gab, NDArray faa, NDArray gbb, double diameter,
+                             double epsilon) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            fab.close();
+            gab.close();
+            faa.close();
+            gbb.close();
+        }
+    }
+
+    /**
+     * The debiased Sinkhorn divergence {@code S(α, β)}, differentiable with respect to
+     * {@code x} (see the class comment for the gradient). Call it inside a
+     * {@code GradientCollector} with an {@code x} that requires a gradient to train through
+     * it.
+     *
+     * @param x the first cloud, {@code N×D}
+     * @param y the second cloud, {@code M×D}; treated as constant
+     * @return a scalar array (shape {@code ()}) of {@code x}'s data type
+     */
+    public NDArray divergence(NDArray x, NDArray y) {
+        checkClouds(x, y);
+        NDArray s;
+        try (NDScope scope = new NDScope()) {
+            NDArray xd = x.stopGradient();
+            NDArray yd = y.stopGradient();
+            Annealed k = anneal(xd, yd);
+            double eps = k.epsilon;
+            // The final update is geomloss' "last extrapolation": one plain step from the
+            // converged potentials, done in parallel (each uses the other's old value). Only the
+            // two x-potentials depend on x, through the first argument of their costs.
+            NDArray gab = softmin(eps, k.cyx, k.fab.div(eps).add(k.logA));
+            NDArray gbb = softmin(eps, k.cyy, k.gbb.div(eps).add(k.logB));
+            NDArray fab = softmin(eps, cost(x, yd), k.gab.div(eps).add(k.logB));
+            NDArray faa = softmin(eps, cost(x, xd), k.faa.div(eps).add(k.logA));
+            // Uniform weights: Σ_i a_i f_i is the mean.
+            s = fab.sub(faa).mean().add(gab.sub(gbb).mean());
+            NDScope.unregister(s);
+        }
+        NDScope.register(s);
+        return s;
+    }
+
+    /**
+     * The annealed dual potentials (steps 1–5), on detached copies of {@code x} and {@code y}.
+     *
+     * @param x the first cloud, {@code N×D}
+     * @param y the second cloud, {@code M×D}
+     * @return the potentials before the final extrapolation, with the diameter and ε used
+     */
+    public Potentials potentials(NDArray x, NDArray y) {
+        checkClouds(x, y);
+        Potentials p;
+        try (NDScope scope = new NDScope()) {
+            Annealed k = anneal(x.stopGradient(), y.stopGradient());
+            p = new Potentials(k.fab, k.gab, k.faa, k.gbb, k.diameter, k.epsilon);
+            NDScope.unregister(p.fab(), p.gab(), p.faa(), p.gbb());
+        }
+        NDScope.register(p.fab());
+        NDScope.register(p.gab());
+        NDScope.register(p.faa());
+        NDScope.register(p.gbb());
+        return p;
+    }
+
+    /** Cost matrices, log-weights and annealed potentials; every array is detached. */
+    private record Annealed(NDArray cxy, NDArray cyx, NDArray cxx, NDArray cyy, double logA,
+                            double logB, NDArray fab, NDArray gab, NDArray faa, NDArray gbb,
+                            double diameter, double epsilon) {
+    }
+
+    private Annealed anneal(NDArray xd, NDArray yd) {
+        long n = xd.getShape().get(0);
+        long m = yd.getShape().get(0);
+        double logA = -Math.log(n);
+        double logB = -Math.log(m);
+        // geomloss builds C_yx = cost(y, x) itself rather than transposing C_xy; so do we, so
+        // that rounding matches and every soft-min reads a contiguous matrix.
+        NDArray cxy = cost(xd, yd);
+        NDArray cyx = cost(yd, xd);
+        NDArray cxx = cost(xd, xd);
+        NDArray cyy = cost(yd, yd);
+        double diameter = diameter(xd, yd);
+        double[] schedule = parameters.epsilonSchedule(diameter);
+        // geomloss' initialisation is the plain update from zero potentials at ε₀ = Δ².
+        NDArray zeroX = xd.getManager().zeros(new Shape(n), xd.getDataType());
+        NDArray zeroY = yd.getManager().zeros(new Shape(m), yd.getDataType());
+        NDArray fab = update(schedule[0], cxy, zeroY, logB, null);
+        NDArray gab = update(schedule[0], cyx, zeroX, logA, null);
+        NDArray faa = update(schedule[0], cxx, zeroX, logA, null);
+        NDArray gbb = update(schedule[0], cyy, zeroY, logB, null);
+        for (double eps : schedule) {
+            NDArray fabNew = update(eps, cxy, gab, logB, fab);
+            NDArray gabNew = update(eps, cyx, fab, logA, gab);
+            NDArray faaNew = update(eps, cxx, faa, logA, faa);
+            NDArray gbbNew = update(eps, cyy, gbb, logB, gbb);
+            fab = fabNew;
+            gab = gabNew;
+            faa = faaNew;
+            gbb = gbbNew;
+        }
+        return new Annealed(cxy, cyx, cxx, cyy, logA, logB, fab, gab, faa, gbb, diameter,
+            schedule[schedule.length - 1]);
+    }
+
+    /**
+     * One Sinkhorn half-step {@code softmin_ε(C, logw + other/ε)}, averaged with {@code old}
+     * unless {@code old} is null.
+     */
+    private static NDArray update(double eps, NDArray c, NDArray other, double logw,
+                                  NDArray old) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            NDArray t = softmin(eps, c, other.div(eps).add(logw));
+            result = old == null ? t : old.add(t).mul(0.5);
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
+    }
+
+    /**
+     * The soft-min {@code softmin_ε(C, h)_i = −ε log Σ_j exp(h_j − C_ij/ε)}, computed with the
+     * row maximum taken out (held constant for autograd, which leaves the gradient exact: the
+     * derivative of log-sum-exp does not depend on the shift) and the shifted exponents clamped
+     * below at −80, which changes each sum by less than {@code M·e^-80} relative, far below
+     * rounding.
+     *
+     * @param eps the regularisation {@code ε > 0}
+     * @param c   the cost matrix, {@code N×M}
+     * @param h   the log-weights plus potentials over the columns, {@code M}
+     * @return the soft-min over each row, {@code N}
+     */
+    static NDArray softmin(double eps, NDArray c, NDArray h) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            NDArray z = h.expandDims(0).sub(c.div(eps));
+            NDArray max = z.max(new int[] {1}, true).stopGradient();
+            // Terms below e^-80 change neither the sum (the row maximum contributes 1) nor the
+            // gradient in float32 or float64, but libtorch's exp is ten times slower on inputs
+            // whose result underflows (below -87 in float32), which most entries at ε = 0.04 are.
+            NDArray shifted = z.sub(max).maximum(EXP_FLOOR);
+            NDArray lse = shifted.exp().sum(new int[] {1}).log().add(max.squeeze(1));
+            result = lse.mul(-eps);
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
+    }
+
+    /**
+     * The cost matrix {@code C_ij = ½‖x_i − y_j‖²}, computed as geomloss does,
+     * {@code (‖x_i‖² − 2 x_i·y_j + ‖y_j‖²)/2}, and differentiable in both arguments. For
+     * one-hot encoded sequences it is the Hamming distance: each position where the symbols
+     * differ contributes {@code ½(1 + 1)}.
+     *
+     * @param x {@code N×D}
+     * @param y {@code M×D}, of {@code x}'s data type
+     * @return {@code N×M}
+     */
+    public static NDArray cost(NDArray x, NDArray y) {
+        checkClouds(x, y);
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            NDArray xx = x.mul(x).sum(new int[] {1}).expandDims(1);
+            NDArray yy = y.mul(y).sum(new int[] {1}).expandDims(0);
+            NDArray xy = x.matMul(y.transpose());
+            result = xx.sub(xy.mul(2)).add(yy).div(2);
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
+    }
+
+    /**
+     * geomloss' {@code max_diameter}: the Euclidean norm of {@code max − min}, where max and
+     * min are taken per coordinate over both clouds together; computed in the clouds' data
+     * type and returned as a double.
+     *
+     * @param x {@code N×D}
+     * @param y {@code M×D}
+     * @return the diameter {@code Δ >= 0}
+     */
+    public static double diameter(NDArray x, NDArray y) {
+        checkClouds(x, y);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray mins = x.min(new int[] {0}).minimum(y.min(new int[] {0}));
+            NDArray maxs = x.max(new int[] {0}).maximum(y.max(new int[] {0}));
+            return maxs.sub(mins).norm().toType(DataType.FLOAT64, false).getDouble();
+        }
+    }
+
+    private static void checkClouds(NDArray x, NDArray y) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("x and y must not be null");
+        }
+        if (x.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("x must be 2-D (points × coordinates), got shape "
+                + x.getShape());
+        }
+        if (y.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("y must be 2-D (points × coordinates), got shape "
+                + y.getShape());
+        }
+        if (x.getShape().get(0) < 1 || y.getShape().get(0) < 1) {
+            throw new IllegalArgumentException("x and y must hold at least one point, got shapes "
+                + x.getShape() + " and " + y.getShape());
+        }
+        if (x.getShape().get(1) != y.getShape().get(1)) {
+            throw new IllegalArgumentException("x and y must have equal column counts, got "
+                + x.getShape() + " and " + y.getShape());
+        }
+        DataType type = x.getDataType();
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
+            throw new IllegalArgumentException("x must be float32 or float64, got " + type);
+        }
+        if (y.getDataType() != type) {
+            throw new IllegalArgumentException("y must have x's data type " + type + ", got "
+                + y.getDataType());
+        }
+    }
+}
