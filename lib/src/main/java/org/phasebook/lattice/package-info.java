@@ -45,7 +45,9 @@
  * <p><b>Observables.</b> {@link org.phasebook.lattice.Correlations} (equal-time correlation
  * functions by FFT), {@link org.phasebook.lattice.PowerSpectrum} (windowed spectra of density
  * series), {@link org.phasebook.lattice.LocalExponent} (effective decay exponents) and
- * {@link org.phasebook.lattice.SpiralWavelength} (pattern wavelengths). Snapshots are drawn by
+ * {@link org.phasebook.lattice.SpiralWavelength} (pattern wavelengths) and
+ * {@link org.phasebook.lattice.SpiralCores} (topological defects of a three-species pattern, the
+ * cores of spirals). Snapshots are drawn by
  * {@link org.phasebook.plot.LatticeImage} in the plot package.
  *
  * <p><b>Why the inner loop lives in the model's kernel.</b> Throughput is set by the cost of one
