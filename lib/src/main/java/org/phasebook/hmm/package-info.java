@@ -46,5 +46,28 @@
  * sampler itself oracle tests (multinomial standard errors around exact probabilities), and
  * separate two questions: is the sample statistic right (it converges to the exact value), and
  * is the generator right (its distance stays within a few floors). All logarithms are natural.
+ *
+ * <p><b>Reverse engineering a trained RNN (brief §3, §8).</b> {@link org.phasebook.hmm.RnnWeights}
+ * holds {@code W_ih}, {@code W_hh}, {@code A} (validated, immutable, PyTorch-style random
+ * initialisation, a bit-exact hex-float text file); {@link org.phasebook.hmm.RnnDynamics}
+ * simulates {@code h_t = ReLU(W_ih x_t + W_hh h_{t-1})} from a seeded
+ * {@link java.util.SplittableRandom} ({@code nextGaussian} inputs, so runs at different noise
+ * stds share their draws and homogeneity is exact), giving
+ * {@link org.phasebook.hmm.RnnTrajectory} runs, Jacobians and sampled outputs (with the
+ * {@code gen_seq} quirk as a flag). The analyses work from weights only:
+ * {@link org.phasebook.hmm.FixedPointAnalysis} (the authors' iteration, a {@code q(h)}
+ * minimisation and a scale-free residual over unit vectors, since fixed points other than 0 come
+ * as rays); {@link org.phasebook.hmm.JacobianSpectrum} (LAPACK {@code dgeev} on the active block
+ * of {@code diag(1[pre > 0]) W_hh}, unstable and Hopf-like counts under
+ * {@link org.phasebook.hmm.CriticalityCriteria}) and {@link org.phasebook.hmm.LocalStability}
+ * along runs and around output switches; {@link org.phasebook.hmm.StatePca} (fit on one run,
+ * project others); {@link org.phasebook.hmm.OrbitScaling} (orbit size against the noise std,
+ * exactly linear); {@link org.phasebook.hmm.ResidencyAnalysis} (batched BLAS rollouts,
+ * {@link org.phasebook.hmm.ResidencyGroup} transition / kick zone / cluster);
+ * {@link org.phasebook.hmm.NoiseSensitivity} (the {@code gamma} mixture);
+ * {@link org.phasebook.hmm.KickNeuronDetector} (transition-triggered pre-activations, the
+ * {@code W_hh} block motif, integrating populations); {@link org.phasebook.hmm.Intervention}
+ * (kick, noise-projection and control gains as a modified network); and
+ * {@link org.phasebook.hmm.ReadoutAngles}. Every random draw comes from an explicit seed.
  */
 package org.phasebook.hmm;

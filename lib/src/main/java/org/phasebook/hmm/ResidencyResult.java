@@ -1,0 +1,67 @@
+package org.phasebook.hmm;
+
+import java.util.Objects;
+
+/**
+ * Residency times of states ({@link ResidencyAnalysis}), entry {@code i} for state
+ * {@code states[i]}. The arrays are not copies; treat them as read-only.
+ *
+ * @param states         the analysed states, {@code n x H}
+ * @param outputs        {@code c = argmax(A h)} of each state
+ * @param maxProbability {@code max softmax(A h)} of each state
+ * @param residencyTimes {@code RT}: the mean over rollouts of the first step at which the output
+ *                       differs from {@code c} ({@code maxSteps} if it never does)
+ * @param signFlips      the mean over rollouts of the number of sign changes between
+ *                       consecutive increments of the logit {@code l_c} while the output stays
+ *                       {@code c}
+ * @param groups         {@link ResidencyGroup#of} of each state
+ */
+public record ResidencyResult(double[][] states, int[] outputs, double[] maxProbability, double[] residencyTimes,
+                              double[] signFlips, ResidencyGroup[] groups) {
+
+    /** Checks that every array has one entry per state. */
+    public ResidencyResult {
+        int n = Objects.requireNonNull(states, "states").length;
+        if (Objects.requireNonNull(outputs, "outputs").length != n
+                || Objects.requireNonNull(maxProbability, "maxProbability").length != n
+                || Objects.requireNonNull(residencyTimes, "residencyTimes").length != n
+                || Objects.requireNonNull(signFlips, "signFlips").length != n
+                || Objects.requireNonNull(groups, "groups").length != n) {
+            throw new IllegalArgumentException("every array must have one entry per state (" + n + ")");
+        }
+    }
+
+    /** The number of states. */
+    public int size() {
+        return states.length;
+    }
+
+    /** The indices of the states in {@code group}, ascending. */
+    public int[] indicesOf(ResidencyGroup group) {
+        Objects.requireNonNull(group, "group");
+        return java.util.stream.IntStream.range(0, groups.length).filter(i -> groups[i] == group).toArray();
+    }
+
+    /** The number of states in {@code group}. */
+    public int count(ResidencyGroup group) {
+        return indicesOf(group).length;
+    }
+
+    /**
+     * Mean ± sd of per-state {@code values} (one per state, e.g. unstable-eigenvalue counts or
+     * residency times) over the states of {@code group}.
+     */
+    public MeanSd over(ResidencyGroup group, double[] values) {
+        Objects.requireNonNull(values, "values");
+        if (values.length != states.length) {
+            throw new IllegalArgumentException("values must have one entry per state (" + states.length + "), got "
+                    + values.length);
+        }
+        int[] idx = indicesOf(group);
+        double[] v = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            v[i] = values[idx[i]];
+        }
+        return MeanSd.of(v);
+    }
+}
