@@ -69,5 +69,21 @@
  * {@code W_hh} block motif, integrating populations); {@link org.phasebook.hmm.Intervention}
  * (kick, noise-projection and control gains as a modified network); and
  * {@link org.phasebook.hmm.ReadoutAngles}. Every random draw comes from an explicit seed.
+ *
+ * <p><b>Training the RNN (brief §3–§5)</b> runs on DJL through {@code org.phasebook.nn}.
+ * {@link org.phasebook.hmm.RnnParameters} sizes the network; {@link org.phasebook.hmm.NoiseDrivenRnn}
+ * holds its weights as NDArrays and runs the forward pass over a batch with the hard
+ * Gumbel-softmax and the straight-through estimator, from {@link org.phasebook.hmm.RnnNoise}
+ * drawn in Java from seeded generators; {@link org.phasebook.hmm.RnnTrainingStep} is one step
+ * (Sinkhorn divergence to a batch of HMM sequences, backward, global-norm clipping, Adam);
+ * {@link org.phasebook.hmm.RnnTrainer} runs the paper's schedule
+ * ({@link org.phasebook.hmm.RnnTrainingParameters}, {@link org.phasebook.hmm.RnnTrainingSeeds},
+ * {@link org.phasebook.hmm.RnnTrainingData}: fixed-order batches, fresh noise every epoch,
+ * validation loss per epoch, checkpoints) and returns a {@link org.phasebook.hmm.TrainedRnn}
+ * whose best weights are a real copy (the authors' file holds the final weights; a flag
+ * reproduces that). Weights travel as {@link org.phasebook.hmm.RnnFloatWeights} (a bit-exact
+ * binary file) or as {@link org.phasebook.hmm.RnnWeights} for the analyses;
+ * {@link org.phasebook.hmm.RnnOutputSampler} draws output sequences from trained weights in
+ * batches, with the same draws as {@code RnnDynamics.sampleOutputs}.
  */
 package org.phasebook.hmm;

@@ -228,14 +228,14 @@ public final class SinkhornDivergence {
     static NDArray softmin(double eps, NDArray c, NDArray h) {
         NDArray result;
         try (NDScope scope = new NDScope()) {
-            NDArray z = h.expandDims(0).sub(c.div(eps));
+            NDArray z = h.expandDims(0).sub(c.div(scalar(c, eps)));
             NDArray max = z.max(new int[] {1}, true).stopGradient();
             // Terms below e^-80 change neither the sum (the row maximum contributes 1) nor the
             // gradient in float32 or float64, but libtorch's exp is ten times slower on inputs
             // whose result underflows (below -87 in float32), which most entries at ε = 0.04 are.
-            NDArray shifted = z.sub(max).maximum(EXP_FLOOR);
+            NDArray shifted = z.sub(max).maximum(scalar(z, EXP_FLOOR));
             NDArray lse = shifted.exp().sum(new int[] {1}).log().add(max.squeeze(1));
-            result = lse.mul(-eps);
+            result = lse.mul(scalar(lse, -eps));
             NDScope.unregister(result);
         }
         NDScope.register(result);
@@ -259,7 +259,7 @@ public final class SinkhornDivergence {
             NDArray xx = x.mul(x).sum(new int[] {1}).expandDims(1);
             NDArray yy = y.mul(y).sum(new int[] {1}).expandDims(0);
             NDArray xy = x.matMul(y.transpose());
-            result = xx.sub(xy.mul(2)).add(yy).div(2);
+            result = xx.sub(xy.add(xy)).add(yy).div(scalar(xy, 2));
             NDScope.unregister(result);
         }
         NDScope.register(result);
@@ -282,6 +282,21 @@ public final class SinkhornDivergence {
             NDArray mins = x.min(new int[] {0}).minimum(y.min(new int[] {0}));
             NDArray maxs = x.max(new int[] {0}).maximum(y.max(new int[] {0}));
             return maxs.sub(mins).norm().toType(DataType.FLOAT64, false).getDouble();
+        }
+    }
+
+    /**
+     * A 0-d float64 array holding {@code value}, in memory that libtorch owns. DJL's
+     * {@code mul(Number)}, {@code div(Number)} and {@code maximum(Number)} wrap the number in an
+     * array over a Java direct buffer ({@code from_blob}) and close it right after the
+     * operation; autograd keeps that array for the backward pass, and once the buffer is garbage
+     * collected the backward pass reads freed memory (NaN or garbage gradients, depending on
+     * when the GC runs). A clone is owned by libtorch and lives as long as autograd needs it.
+     * As with {@code mul(Number)}, the 0-d float64 operand does not promote float32 arrays.
+     */
+    private static NDArray scalar(NDArray like, double value) {
+        try (NDArray wrapped = like.getManager().create(value)) {
+            return wrapped.duplicate();
         }
     }
 

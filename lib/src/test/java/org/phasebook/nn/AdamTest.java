@@ -1,0 +1,120 @@
+package org.phasebook.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AdamTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void start() {
+        manager = Torch.start().newManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    @Test
+    void twoStepsFollowTorchsFormula() {
+        AdamParameters p = new AdamParameters(0.01, 0.9, 0.9, 1e-8);
+        double[] x = {0.5, -1.25, 2.0, 0.0};
+        double[] g1 = {0.3, -0.2, 1e-9, 4.0};
+        double[] g2 = {-0.1, -0.4, 2e-9, 0.0};
+        // torch.optim.Adam, written out by hand for steps t = 1, 2.
+        double[] m = new double[4];
+        double[] v = new double[4];
+        double[] expected = x.clone();
+        double[][] grads = {g1, g2};
+        for (int t = 1; t <= 2; t++) {
+            double stepSize = p.learningRate() / (1 - Math.pow(0.9, t));
+            double bc2 = Math.sqrt(1 - Math.pow(0.9, t));
+            for (int i = 0; i < 4; i++) {
+                double g = grads[t - 1][i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.9 * v[i] + 0.1 * g * g;
+                expected[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / bc2 + p.epsilon());
+            }
+        }
+        NDArray param = manager.create(x);
+        try (Adam adam = new Adam(p)) {
+            // The first step inside a scope: the moments must survive it.
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                adam.step(List.of(param), List.of(manager.create(g1)));
+            }
+            NDArray gradient = manager.create(g2);
+            adam.step(List.of(param), List.of(gradient));
+            assertEquals(2, adam.steps());
+            assertArrayEquals(g2, gradient.toDoubleArray(), 0.0, "the gradient is not modified");
+        }
+        double[] actual = param.toDoubleArray();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected[i], actual[i], 1e-15 * Math.max(1, Math.abs(expected[i])),
+                "entry " + i);
+        }
+        assertTrue(Math.abs(actual[1] - x[1] - 0.02) < 1e-3, "two steps of about lr each");
+    }
+
+    @Test
+    void updatesParametersThatRequireAGradientAndFloats() {
+        NDArray param = manager.create(new float[] {1f, 2f});
+        param.setRequiresGradient(true);
+        try (Adam adam = new Adam(AdamParameters.paper())) {
+            adam.step(List.of(param), List.of(manager.create(new float[] {1f, -1f})));
+        }
+        float[] v = param.toFloatArray();
+        assertEquals(1f - 1e-3f, v[0], 1e-7f);
+        assertEquals(2f + 1e-3f, v[1], 1e-7f);
+    }
+
+    @Test
+    void rejectsMismatchedLists() {
+        try (Adam adam = new Adam(AdamParameters.paper())) {
+            NDArray a = manager.create(new float[] {1f, 2f});
+            NDArray b = manager.create(new float[] {1f, 2f, 3f});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> adam.step(List.of(a), List.of(b)));
+            assertTrue(e.getMessage().contains("gradient 0 must match"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> adam.step(List.of(a), List.of()));
+            adam.step(List.of(a), List.of(a.zerosLike()));
+            e = assertThrows(IllegalArgumentException.class,
+                () -> adam.step(List.of(a, b), List.of(a, b)));
+            assertTrue(e.getMessage().contains("started with 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void parametersAreValidatedWithTheirNames() {
+        assertEquals(new AdamParameters(1e-3, 0.9, 0.9, 1e-8), AdamParameters.paper());
+        assertEquals(0.999, AdamParameters.torchDefaults().beta2());
+        String[][] cases = {
+            {"learningRate", "0", "0.9", "0.9", "1e-8"},
+            {"learningRate", "NaN", "0.9", "0.9", "1e-8"},
+            {"beta1", "1e-3", "1", "0.9", "1e-8"},
+            {"beta2", "1e-3", "0.9", "-0.1", "1e-8"},
+            {"epsilon", "1e-3", "0.9", "0.9", "-1"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AdamParameters(Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3]), Double.parseDouble(c[4])));
+            assertTrue(e.getMessage().startsWith(c[0]), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Adam(null));
+    }
+}
