@@ -105,6 +105,8 @@ bench: build
 	$(PYTHON) environment/bench/kernel_bench.py
 	environment/bench/koopman/run.sh --skip-build --scale $(if $(filter quick,$(SCALE)),small,full)
 	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/lattice/run.sh --skip-build $(if $(filter quick,$(SCALE)),--quick)
+	PHASEBOOK_BENCH=1 environment/setup/install-deps.sh
+	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/hmm/run.sh $(if $(filter quick,$(SCALE)),--quick)
 
 # --- tests --------------------------------------------------------------------------------------
 
