@@ -1,0 +1,355 @@
+package org.phasebook.hmm;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.phasebook.nn.LossHistory;
+import org.phasebook.nn.Torch;
+import org.phasebook.nn.TrainingListener;
+import org.phasebook.notebook.Csv;
+
+/**
+ * The command that regenerates {@code datasets/hmm-rnn/} (see its README): trains the
+ * default-scale network of each of the paper's six HMMs and the mechanism-scale network of the
+ * 2-state chain with {@link RnnTrainer}, and writes the weights, the loss histories, the
+ * checkpoints and {@code provenance.json} with the SHA-256 of every file.
+ *
+ * <pre>
+ * java -cp ... org.phasebook.hmm.TrainNetworks [--out DIR] RUN... | provenance
+ *   RUN: mechanism | default (all six HMMs) | an HMM label or constant (its default-scale run)
+ *   provenance: only rewrite provenance.json from the files present
+ * </pre>
+ *
+ * <p>Each run is a fixed function of the constants below: its {@link Run} gives the network,
+ * the training parameters, the sequence length and the master seed; the same libtorch build on
+ * the same CPU gives the same bytes. Progress goes to standard output, one line per epoch.
+ */
+public final class TrainNetworks {
+
+    /** The master seed of the default-scale run of HMM number {@code i} is this plus {@code i}. */
+    public static final long DEFAULT_SEED = 2_510_256_740L;
+
+    /** The master seed of the mechanism run. */
+    public static final long MECHANISM_SEED = 2_510_256_800L;
+
+    /**
+     * Validation sequences of the mechanism run: fewer than the default 10,000 so that the run
+     * (T = 100, H = 150, d = 100) fits in about a quarter of an hour on two cores; validation only
+     * picks the best epoch.
+     */
+    public static final int MECHANISM_VALIDATION = 2_048;
+
+    /** Steps between the mechanism run's checkpoints (5 epochs of 20 batches). */
+    public static final int MECHANISM_CHECKPOINT_EVERY = 100;
+
+    /**
+     * One training run: what {@link TrainNetworks} trains under a name.
+     *
+     * @param name     the file-name stem ({@link HmmRnnDataset})
+     * @param hmm      the HMM emulated
+     * @param length   the training sequence length
+     * @param model    the network
+     * @param training the training parameters
+     * @param seed     the master seed ({@link RnnTrainingSeeds#of(long)})
+     */
+    public record Run(String name, BenchmarkHmm hmm, int length, RnnParameters model,
+                      RnnTrainingParameters training, long seed) {
+
+        /** Checks for nulls and the length. */
+        public Run {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(hmm, "hmm");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(training, "training");
+            if (length < 1) {
+                throw new IllegalArgumentException("length must be >= 1, got " + length);
+            }
+        }
+
+        /** @return the seeds derived from {@link #seed()} */
+        public RnnTrainingSeeds seeds() {
+            return RnnTrainingSeeds.of(seed);
+        }
+    }
+
+    private TrainNetworks() {
+    }
+
+    /**
+     * The default-scale run of {@code hmm}: H = 50, d = 10, the HMM's training length,
+     * {@link RnnTrainingParameters#defaults(BenchmarkHmm)} (batch 512, 10,000 + 10,000
+     * sequences, 1,500 steps), seed {@code DEFAULT_SEED + hmm.ordinal()}.
+     *
+     * @param hmm the HMM
+     * @return the run
+     */
+    public static Run defaultRun(BenchmarkHmm hmm) {
+        return new Run(HmmRnnDataset.defaultName(hmm), hmm, hmm.trainingLength(),
+            RnnParameters.small(), RnnTrainingParameters.defaults(hmm),
+            DEFAULT_SEED + hmm.ordinal());
+    }
+
+    /**
+     * The mechanism run: 2-state chain, T = 100, H = 150, d = 100, batch 512, 10,000 training
+     * and {@value #MECHANISM_VALIDATION} validation sequences, 1,500 steps, a checkpoint every
+     * {@value #MECHANISM_CHECKPOINT_EVERY} steps, seed {@link #MECHANISM_SEED}.
+     *
+     * @return the run
+     */
+    public static Run mechanismRun() {
+        BenchmarkHmm hmm = BenchmarkHmm.LINEAR_CHAIN_2;
+        return new Run(HmmRnnDataset.MECHANISM, hmm, hmm.trainingLength(),
+            RnnParameters.mechanism(),
+            RnnTrainingParameters.defaults(hmm).withSequences(10_000, MECHANISM_VALIDATION)
+                .withCheckpointEvery(MECHANISM_CHECKPOINT_EVERY),
+            MECHANISM_SEED);
+    }
+
+    /**
+     * The runs named by command-line words, in order, without repeats.
+     *
+     * @param words "mechanism", "default" (all six) or HMM labels/constants
+     * @return the runs
+     * @throws IllegalArgumentException for an unknown word
+     */
+    public static List<Run> runs(List<String> words) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Run> runs = new ArrayList<>();
+        for (String w : words) {
+            List<Run> add = new ArrayList<>();
+            if (w.equalsIgnoreCase("mechanism")) {
+                add.add(mechanismRun());
+            } else if (w.equalsIgnoreCase("default")) {
+                for (BenchmarkHmm h : BenchmarkHmm.values()) {
+                    add.add(defaultRun(h));
+                }
+            } else {
+                add.add(defaultRun(BenchmarkHmm.fromLabel(w)));
+            }
+            for (Run r : add) {
+                if (seen.add(r.name())) {
+                    runs.add(r);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * Trains one run and writes its files into {@code dataset}'s folder.
+     *
+     * @param torch   the engine
+     * @param run     the run
+     * @param dataset where to write
+     * @param out     progress lines
+     * @return the trained network
+     * @throws IOException if writing fails
+     */
+    public static TrainedRnn train(Torch torch, Run run, HmmRnnDataset dataset, PrintStream out)
+        throws IOException {
+        Files.createDirectories(dataset.folder());
+        int epochs = (run.training().steps() + run.training().batchesPerEpoch() - 1)
+            / run.training().batchesPerEpoch();
+        long start = System.nanoTime();
+        out.printf(Locale.ROOT, "[%s] %s, T = %d, H = %d, d = %d, batch %d, %d steps (%d epochs), "
+                + "%d + %d sequences, seed %d%n", run.name(), run.hmm().label(), run.length(),
+            run.model().hidden(), run.model().inputs(), run.training().batchSize(),
+            run.training().steps(), epochs, run.training().trainingSequences(),
+            run.training().validationSequences(), run.seed());
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void onStep(Step step) {
+            }
+
+            @Override
+            public void onEpoch(Epoch e) {
+                out.printf(Locale.ROOT, "[%s] epoch %d/%d step %d: train %.5f, validation %.5f%s,"
+                        + " %.0f s%n", run.name(), e.epoch() + 1, epochs, e.steps(),
+                    e.trainingLoss(), e.validationLoss(), e.improved() ? " (best)" : "",
+                    (System.nanoTime() - start) / 1e9);
+                out.flush();
+            }
+        };
+        TrainedRnn trained = new RnnTrainer(torch, run.model(), run.training(), run.seeds())
+            .train(run.hmm().hmm(), run.length(), progress);
+        trained.bestWeights().save(dataset.weights(run.name()));
+        LossHistory h = trained.history();
+        Files.writeString(dataset.steps(run.name()), stepsCsv(h), StandardCharsets.UTF_8);
+        Files.writeString(dataset.epochs(run.name()), epochsCsv(h), StandardCharsets.UTF_8);
+        for (RnnCheckpoint c : trained.checkpoints()) {
+            c.weights().save(dataset.checkpoint(run.name(), c.step()));
+        }
+        out.printf(Locale.ROOT, "[%s] done in %.1f s: best validation loss %.5f at epoch %d; "
+                + "wrote %s%n", run.name(), trained.seconds(), h.bestValidationLoss(),
+            h.bestEpoch() + 1, dataset.weights(run.name()));
+        out.flush();
+        return trained;
+    }
+
+    /**
+     * The per-step CSV: {@code step,epoch,loss,gradient_norm}, steps from 1, epochs from 0.
+     *
+     * @param h the history
+     * @return the CSV text
+     */
+    public static String stepsCsv(LossHistory h) {
+        StringBuilder s = new StringBuilder("step,epoch,loss,gradient_norm\n");
+        double[] loss = h.stepLosses();
+        double[] norm = h.gradientNorms();
+        int[] ends = h.epochEndSteps();
+        int epoch = 0;
+        for (int i = 0; i < loss.length; i++) {
+            while (epoch < ends.length - 1 && i + 1 > ends[epoch]) {
+                epoch++;
+            }
+            s.append(Csv.row(Integer.toString(i + 1), Integer.toString(epoch),
+                Csv.number(loss[i]), Csv.number(norm[i])));
+        }
+        return s.toString();
+    }
+
+    /**
+     * The per-epoch CSV: {@code epoch,end_step,training_loss,validation_loss}, epochs from 0.
+     *
+     * @param h the history
+     * @return the CSV text
+     */
+    public static String epochsCsv(LossHistory h) {
+        StringBuilder s = new StringBuilder("epoch,end_step,training_loss,validation_loss\n");
+        double[] train = h.epochTrainingLosses();
+        double[] validation = h.epochValidationLosses();
+        int[] ends = h.epochEndSteps();
+        for (int e = 0; e < train.length; e++) {
+            s.append(Csv.row(Integer.toString(e), Integer.toString(ends[e]),
+                Csv.number(train[e]), Csv.number(validation[e])));
+        }
+        return s.toString();
+    }
+
+    /**
+     * Rewrites {@code provenance.json}: the generator, the parameters of every known run whose
+     * weights are present, and the SHA-256 of every file in the folder but the README and the
+     * provenance itself.
+     *
+     * @param dataset the data set
+     * @throws IOException if reading or writing fails
+     */
+    public static void writeProvenance(HmmRnnDataset dataset) throws IOException {
+        List<Run> known = new ArrayList<>(runs(List.of("mechanism", "default")));
+        StringBuilder j = new StringBuilder("{\n");
+        j.append("  \"generator\": \"").append(TrainNetworks.class.getName()).append("\",\n");
+        String version = TrainNetworks.class.getPackage().getImplementationVersion();
+        j.append("  \"phasebook\": \"").append(version == null ? "development build" : version)
+            .append("\",\n");
+        j.append("  \"runs\": [");
+        String sep = "\n";
+        for (Run r : known) {
+            if (!dataset.has(r.name())) {
+                continue;
+            }
+            RnnTrainingParameters p = r.training();
+            RnnTrainingSeeds s = r.seeds();
+            j.append(sep).append(String.format(Locale.ROOT,
+                "    {\"name\": \"%s\", \"hmm\": \"%s\", \"T\": %d, \"H\": %d, \"d\": %d, "
+                    + "\"batch\": %d, \"steps\": %d, \"training_sequences\": %d, "
+                    + "\"validation_sequences\": %d, \"clip_norm\": %s, \"checkpoint_every\": %d, "
+                    + "\"master_seed\": %d, \"seeds\": {\"weights\": %d, \"data\": %d, "
+                    + "\"noise\": %d}}",
+                r.name(), r.hmm().name(), r.length(), r.model().hidden(), r.model().inputs(),
+                p.batchSize(), p.steps(), p.trainingSequences(), p.validationSequences(),
+                Double.toString(p.clipNorm()), p.checkpointEvery(), r.seed(), s.weights(),
+                s.data(), s.noise()));
+            sep = ",\n";
+        }
+        j.append("\n  ],\n  \"sha256\": {");
+        sep = "\n";
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dataset.folder())) {
+            files = list.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            String n = f.getFileName().toString();
+            if (n.equals("README.md") || n.equals("provenance.json") || n.startsWith(".")) {
+                continue;
+            }
+            j.append(sep).append("    \"").append(n).append("\": \"").append(sha256(f))
+                .append('"');
+            sep = ",\n";
+        }
+        j.append("\n  }\n}\n");
+        Files.writeString(dataset.folder().resolve("provenance.json"), j.toString(),
+            StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The SHA-256 of a file, in lower-case hex.
+     *
+     * @param file the file
+     * @return its digest
+     * @throws IOException if reading fails
+     */
+    public static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * The command: {@code [--out DIR] RUN...}.
+     *
+     * @param args the arguments
+     * @throws IOException if writing fails
+     */
+    public static void main(String[] args) throws IOException {
+        Path folder = null;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                folder = Path.of(args[++i]);
+            } else if (args[i].equals("-h") || args[i].equals("--help")) {
+                words.clear();
+                break;
+            } else {
+                words.add(args[i]);
+            }
+        }
+        if (words.isEmpty()) {
+            System.err.println("usage: TrainNetworks [--out DIR] RUN... | provenance\n  RUN: mechanism | "
+                + "default (all six HMMs) | an HMM label or constant, e.g. LINEAR_CHAIN_3\n"
+                + "  provenance: only rewrite provenance.json from the files present\n"
+                + "  DIR: default " + HmmRnnDataset.RELATIVE_FOLDER + " of this repository");
+            System.exit(2);
+        }
+        HmmRnnDataset dataset = folder == null ? HmmRnnDataset.locate() : new HmmRnnDataset(folder);
+        if (words.equals(List.of("provenance"))) {
+            // runs trained in separate processes each rewrite it; this settles the final state
+            writeProvenance(dataset);
+            System.out.println("wrote " + dataset.folder().resolve("provenance.json"));
+            return;
+        }
+        List<Run> runs = runs(words);
+        Torch torch = Torch.start();
+        System.out.println("writing to " + dataset.folder() + "; " + torch.version() + ", "
+            + torch.threads());
+        for (Run r : runs) {
+            train(torch, r, dataset, System.out);
+            writeProvenance(dataset);
+        }
+    }
+}
