@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * The Adam optimiser with PyTorch's update rule ({@code torch.optim.Adam}, single-tensor
- * implementation, no weight decay, no AMSGrad), applied in place to DJL arrays.
+ * implementation, no AMSGrad), applied in place to DJL arrays, optionally with PyTorch's
+ * <em>coupled</em> weight decay ({@code weight_decay}: {@code g ← g + λ p} before the moments,
+ * not AdamW's decoupled form) and a learning rate that may change between steps (a schedule).
  *
  * <p>At step {@code t = 1, 2, …}, for each parameter {@code p} with gradient {@code g}:
  * <pre>
@@ -77,6 +79,32 @@ public final class Adam implements AutoCloseable {
      *     or data types do not match each other or those of the first step
      */
     public void step(List<NDArray> params, List<NDArray> gradients) {
+        step(params, gradients, parameters.learningRate(), 0);
+    }
+
+    /**
+     * One Adam step with the given learning rate and coupled weight decay: each gradient
+     * {@code g} is replaced by {@code g + weightDecay · p} (in a temporary; the given gradient
+     * is not modified) before the update, as {@code torch.optim.Adam(weight_decay=λ)} does.
+     *
+     * @param params       the parameters, updated in place; the same list of shapes at every call
+     * @param gradients    their gradients, in the same order and of the same shapes
+     * @param learningRate this step's learning rate, finite and {@code > 0} (a schedule may
+     *                     change it between steps; the moments are kept)
+     * @param weightDecay  the L2 coefficient λ, finite and {@code >= 0}
+     * @throws IllegalArgumentException as {@link #step(List, List)}, or if the learning rate or
+     *     the weight decay is out of range
+     */
+    public void step(List<NDArray> params, List<NDArray> gradients, double learningRate,
+                     double weightDecay) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got "
+                + learningRate);
+        }
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be finite and >= 0, got "
+                + weightDecay);
+        }
         check(params, gradients);
         if (steps == 0) {
             for (NDArray p : params) {
@@ -92,12 +120,15 @@ public final class Adam implements AutoCloseable {
         double beta2 = parameters.beta2();
         double biasCorrection1 = 1 - Math.pow(beta1, steps);
         double biasCorrection2 = 1 - Math.pow(beta2, steps);
-        double stepSize = parameters.learningRate() / biasCorrection1;
+        double stepSize = learningRate / biasCorrection1;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
         for (int i = 0; i < params.size(); i++) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray g = gradients.get(i).stopGradient();
+                if (weightDecay > 0) {
+                    g = g.add(params.get(i).stopGradient().mul(weightDecay));
+                }
                 NDArray m = firstMoments.get(i);
                 NDArray v = secondMoments.get(i);
                 m.muli(beta1).addi(g.mul(1 - beta1));

@@ -71,6 +71,48 @@ class AdamTest {
     }
 
     @Test
+    void coupledWeightDecayAndAScheduledRateFollowTorch() {
+        // torch.optim.Adam(weight_decay=wd): g <- g + wd p, then the usual update with the
+        // learning rate of the step (a scheduler changes param_group["lr"] between steps).
+        double wd = 0.05;
+        double[] rates = {0.01, 0.004};
+        double[] x = {0.5, -1.25, 2.0};
+        double[][] grads = {{0.3, -0.2, 0.0}, {-0.1, -0.4, 0.7}};
+        double[] m = new double[3];
+        double[] v = new double[3];
+        double[] expected = x.clone();
+        for (int t = 1; t <= 2; t++) {
+            double stepSize = rates[t - 1] / (1 - Math.pow(0.9, t));
+            double bc2 = Math.sqrt(1 - Math.pow(0.999, t));
+            for (int i = 0; i < 3; i++) {
+                double g = grads[t - 1][i] + wd * expected[i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                expected[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / bc2 + 1e-8);
+            }
+        }
+        NDArray param = manager.create(x);
+        try (Adam adam = new Adam(AdamParameters.torchDefaults())) {
+            for (int t = 0; t < 2; t++) {
+                NDArray g = manager.create(grads[t]);
+                adam.step(List.of(param), List.of(g), rates[t], wd);
+                assertArrayEquals(grads[t], g.toDoubleArray(), 0.0, "the gradient is kept");
+            }
+            assertThrows(IllegalArgumentException.class,
+                () -> adam.step(List.of(param), List.of(manager.create(grads[0])), 0, 0));
+            assertThrows(IllegalArgumentException.class,
+                () -> adam.step(List.of(param), List.of(manager.create(grads[0])), 0.1, -1));
+        }
+        double[] actual = param.toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i], actual[i], 1e-15 * Math.max(1, Math.abs(expected[i])),
+                "entry " + i);
+        }
+        // The decay acts on the third entry, whose first gradient is 0: without it, no move.
+        assertTrue(actual[2] < x[2] - 1e-3);
+    }
+
+    @Test
     void updatesParametersThatRequireAGradientAndFloats() {
         NDArray param = manager.create(new float[] {1f, 2f});
         param.setRequiresGradient(true);

@@ -1,0 +1,246 @@
+package org.phasebook.latent;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.phasebook.nn.NamedWeights;
+import org.phasebook.nn.Scalars;
+
+/**
+ * LangevinFlow (Song et al., arXiv:2507.11531) as released (brief {@code langevin-flow.md} §2):
+ * a sequential VAE whose latents follow underdamped Langevin dynamics.
+ * <ol>
+ *   <li><b>Encoder.</b> A GRU cell ({@code N_in → H}) reads the held-in counts with the
+ *       release's one-step lag: {@code u₀ = x₀}, {@code u_t = x_{t−1}} for {@code 1 ≤ t < T_o},
+ *       and the last observed bin repeated for the forward bins; the state is dropped out
+ *       ({@code p}) after every step and the dropped state recurs.</li>
+ *   <li><b>Initial posterior.</b> Four linear maps of {@code h₀} give the means and
+ *       log-variances of {@code z₀} and {@code v₀}, sampled by reparameterisation.</li>
+ *   <li><b>Langevin latents.</b> For {@code t = 1..T−1}: {@code z_t = z_{t−1} + η v_{t−1}},
+ *       {@code v_t = (1 − γ)(v_{t−1} − η ∇U(z_{t−1})) + √(2γ) ξ_t}, with the locally coupled
+ *       oscillator potential {@code U} of {@link CoupledOscillatorPotential} (its kernel
+ *       {@code K} starts at zero). Because {@code U} is quadratic, {@code ∇U(z) = S z} with a
+ *       symmetric {@code S} built once per pass: one matrix product per step instead of the
+ *       release's double back-propagation.</li>
+ *   <li><b>Decoder.</b> One post-norm transformer layer ({@link PostNormTransformerLayer}) over
+ *       {@code [z_t; v_t; h_t]} for all {@code T} bins, no mask and no positions, then a linear
+ *       readout to log-rates of all {@code N} neurons (expected counts per bin).</li>
+ * </ol>
+ * The KL term is the release's (§3): the Gaussian KL of {@code q(z₀)} and {@code q(v₀)} against
+ * {@code N(0, I)}, plus, per step, {@code ½(ln 0.1 − 2γ − 1 + v_t²/0.1 + e^{2γ}/0.1)} summed over
+ * units — an L2 penalty {@code 5‖v_t‖²} plus a constant, not the KL of any transition posterior.
+ * Every draw (the posterior's {@code ε}, the forcing {@code ξ}, dropout masks) comes from the
+ * {@link TensorNoise} passed in.
+ */
+public final class LangevinFlow implements LatentModel {
+
+    private final LangevinFlowParameters parameters;
+    private final LatentShape shape;
+
+    /**
+     * The architecture for data of {@code shape}.
+     *
+     * @param parameters the sizes and constants
+     * @param shape      the data's bins and neurons
+     */
+    public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.shape = Objects.requireNonNull(shape, "shape");
+    }
+
+    /**
+     * The architecture's parameters.
+     *
+     * @return the parameters
+     */
+    public LangevinFlowParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public String name() {
+        return "LangevinFlow";
+    }
+
+    @Override
+    public LatentShape shape() {
+        return shape;
+    }
+
+    @Override
+    public NamedWeights initialise(NDManager manager, SplittableRandom random) {
+        Objects.requireNonNull(random, "random");
+        int h = parameters.hidden();
+        NamedWeights w = new NamedWeights(manager);
+        try {
+            Layers.gru(w, "encoder", shape.heldIn(), h, random);
+            for (String head : new String[] {"mu_z", "logvar_z", "mu_v", "logvar_v"}) {
+                Layers.linear(w, "posterior." + head, h, h, random);
+            }
+            w.addParameter("potential.K", w.manager().zeros(new Shape(4, 4, 3)));
+            w.addBuffer("potential.basis",
+                CoupledOscillatorPotential.basis(w.manager(), h, DataType.FLOAT32));
+            PostNormTransformerLayer.initialise(w, "decoder", parameters.decoderWidth(),
+                parameters.feedForward(), LangevinFlowParameters.TFIXUP_SCALE, random);
+            Layers.linear(w, "readout", parameters.decoderWidth(), shape.neurons(), random);
+            return w;
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public LatentForward forward(Map<String, NDArray> w, NDArray input, TensorNoise noise,
+                                 boolean training) {
+        Objects.requireNonNull(w, "weights");
+        Objects.requireNonNull(noise, "noise");
+        checkInput(input, shape);
+        NDManager m = input.getManager();
+        int b = Math.toIntExact(input.getShape().get(0));
+        int t = shape.bins();
+        int h = parameters.hidden();
+        double p = training ? parameters.dropout() : 0;
+
+        NDArray states = encode(w, input, noise, m, b, p);
+        NDArray h0 = states.get(":, 0, :");
+        NDArray muZ = Layers.linear(w, "posterior.mu_z", h0);
+        NDArray logVarZ = Layers.linear(w, "posterior.logvar_z", h0);
+        NDArray muV = Layers.linear(w, "posterior.mu_v", h0);
+        NDArray logVarV = Layers.linear(w, "posterior.logvar_v", h0);
+        NDArray z = muZ.add(Scalars.mul(logVarZ, 0.5).exp().mul(noise.normal(m, new Shape(b, h))));
+        NDArray v = muV.add(Scalars.mul(logVarV, 0.5).exp().mul(noise.normal(m, new Shape(b, h))));
+
+        NDArray hessian = CoupledOscillatorPotential.hessian(
+            CoupledOscillatorPotential.normalise(w.get("potential.K")), w.get("potential.basis"));
+        NDArray xi = t > 1 ? noise.normal(m, new Shape(t - 1, b, h)) : null;
+        NDList path = integrate(z, v, hessian, xi, t, parameters.eta(), parameters.gamma());
+        NDArray zAll = path.get(0);
+        NDArray vAll = path.get(1);
+
+        double gamma = parameters.gamma();
+        NDArray kl = gaussianKl(muZ, logVarZ).add(gaussianKl(muV, logVarV));
+        if (t > 1) {
+            NDArray later = vAll.get(":, 1:, :");
+            kl = kl.add(Scalars.mul(later.square().sum(), 5.0));
+        }
+        kl = Scalars.add(Scalars.mul(kl, 1.0 / b), stepKlConstant(gamma) * (t - 1) * h);
+
+        NDArray latents = NDArrays.concat(new NDList(zAll, vAll, states), 2);
+        var masks = training
+            ? PostNormTransformerLayer.Masks.draw(noise, m, b, t, parameters.decoderWidth(),
+                parameters.feedForward(), parameters.heads(), p)
+            : PostNormTransformerLayer.Masks.NONE;
+        NDArray decoded = PostNormTransformerLayer.apply(w, "decoder", latents,
+            parameters.heads(), masks);
+        NDArray logRates = Layers.linear(w, "readout", decoded);
+        return new LatentForward(logRates, kl, latents);
+    }
+
+    /**
+     * The release's Langevin recursion (explicit Euler, damping and noise not scaled by
+     * {@code η}): for {@code t = 1..T−1},
+     * {@code z_t = z_{t−1} + η v_{t−1}} and
+     * {@code v_t = (1 − γ)(v_{t−1} − η S z_{t−1}) + √(2γ) ξ_t}, where {@code S z = ∇U(z)}.
+     *
+     * @param z0      {@code B x H}
+     * @param v0      {@code B x H}
+     * @param hessian the symmetric {@code S}, {@code H x H}
+     * @param xi      the forcing, {@code (T−1) x B x H}, or null when {@code T = 1}
+     * @param bins    {@code T >= 1}
+     * @param eta     the step {@code η}
+     * @param gamma   the damping {@code γ}
+     * @return {@code z} and {@code v} for every bin, each {@code B x T x H}
+     */
+    static NDList integrate(NDArray z0, NDArray v0, NDArray hessian, NDArray xi, int bins,
+                            double eta, double gamma) {
+        double forcing = Math.sqrt(2 * gamma);
+        List<NDArray> zs = new ArrayList<>(bins);
+        List<NDArray> vs = new ArrayList<>(bins);
+        NDArray z = z0;
+        NDArray v = v0;
+        zs.add(z);
+        vs.add(v);
+        for (int step = 1; step < bins; step++) {
+            NDArray force = z.matMul(hessian);
+            z = z.add(Scalars.mul(v, eta));
+            v = Scalars.mul(v.sub(Scalars.mul(force, eta)), 1 - gamma)
+                .add(Scalars.mul(xi.get(step - 1), forcing));
+            zs.add(z);
+            vs.add(v);
+        }
+        return new NDList(NDArrays.stack(new NDList(zs), 1), NDArrays.stack(new NDList(vs), 1));
+    }
+
+    /**
+     * The constant of the release's per-step, per-unit "KL",
+     * {@code ½(ln 0.1 − 2γ − 1 + e^{2γ}/0.1)} (≈ 12.8 at {@code γ = 0.55}); it has no gradient.
+     *
+     * @param gamma the damping
+     * @return the constant
+     */
+    public static double stepKlConstant(double gamma) {
+        return 0.5 * (Math.log(0.1) - 2 * gamma - 1 + Math.exp(2 * gamma) / 0.1);
+    }
+
+    /** {@code Σ ½(−log σ² − 1 + μ² + σ²)} over all entries. */
+    private static NDArray gaussianKl(NDArray mu, NDArray logVar) {
+        return Scalars.mul(Scalars.add(mu.square().add(logVar.exp()).sub(logVar), -1).sum(), 0.5);
+    }
+
+    /**
+     * The GRU encoder over the lagged input schedule; returns {@code B x T x H}.
+     */
+    private NDArray encode(Map<String, NDArray> w, NDArray x, TensorNoise noise, NDManager m,
+                           int b, double p) {
+        int to = shape.observedBins();
+        int t = shape.bins();
+        int h = parameters.hidden();
+        NDList parts = new NDList(x.get(":, 0:1, :"), x.get(":, 0:{}, :", to - 1));
+        if (shape.forwardBins() > 0) {
+            parts.add(x.get(":, {}:, :", to - 1).repeat(1, shape.forwardBins()));
+        }
+        NDArray u = NDArrays.concat(parts, 1);
+        NDArray gates = Layers.gruInputs(w, "encoder", u).transpose(1, 0, 2);
+        NDArray masks = p > 0 ? noise.dropout(m, new Shape(t, b, h), p) : null;
+        NDArray state = m.zeros(new Shape(b, h));
+        List<NDArray> states = new ArrayList<>(t);
+        for (int step = 0; step < t; step++) {
+            state = Layers.gruStep(w, "encoder", gates.get(step), state);
+            if (masks != null) {
+                state = state.mul(masks.get(step));
+            }
+            states.add(state);
+        }
+        return NDArrays.stack(new NDList(states), 1);
+    }
+
+    static void checkInput(NDArray input, LatentShape shape) {
+        Objects.requireNonNull(input, "input");
+        Shape s = input.getShape();
+        if (s.dimension() != 3 || s.get(0) < 1 || s.get(1) != shape.observedBins()
+            || s.get(2) != shape.heldIn()) {
+            throw new IllegalArgumentException("input must be B x T_o x N_in = B x "
+                + shape.observedBins() + " x " + shape.heldIn() + ", got " + s);
+        }
+        if (input.getDataType() != DataType.FLOAT32) {
+            throw new IllegalArgumentException("input must be float32, got "
+                + input.getDataType());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LangevinFlow" + parameters + " on " + shape;
+    }
+}
