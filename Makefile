@@ -107,6 +107,7 @@ bench: build
 	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/lattice/run.sh --skip-build $(if $(filter quick,$(SCALE)),--quick)
 	PHASEBOOK_BENCH=1 environment/setup/install-deps.sh
 	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/hmm/run.sh $(if $(filter quick,$(SCALE)),--quick)
+	PHASEBOOK_TARGET=$(PHASEBOOK_TARGET) environment/bench/latent/run.sh $(if $(filter quick,$(SCALE)),--quick)
 
 # --- tests --------------------------------------------------------------------------------------
 

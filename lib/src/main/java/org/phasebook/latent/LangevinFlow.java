@@ -164,22 +164,30 @@ public final class LangevinFlow implements LatentModel {
      */
     static NDList integrate(NDArray z0, NDArray v0, NDArray hessian, NDArray xi, int bins,
                             double eta, double gamma) {
-        double forcing = Math.sqrt(2 * gamma);
-        List<NDArray> zs = new ArrayList<>(bins);
-        List<NDArray> vs = new ArrayList<>(bins);
-        NDArray z = z0;
-        NDArray v = v0;
-        zs.add(z);
-        vs.add(v);
+        // The recursion is linear in x = [z v]: x_t = x_{t−1} A + [0, √(2γ) ξ_t] with
+        // A = [[I, −(1−γ)η S], [η I, (1−γ) I]] (S symmetric), one product and one sum per step.
+        NDManager m = z0.getManager();
+        long h = z0.getShape().get(1);
+        long b = z0.getShape().get(0);
+        NDArray identity = m.eye(Math.toIntExact(h));
+        NDArray top = NDArrays.concat(new NDList(identity, Scalars.mul(hessian,
+            -(1 - gamma) * eta)), 1);
+        NDArray bottom = NDArrays.concat(new NDList(Scalars.mul(identity, eta),
+            Scalars.mul(identity, 1 - gamma)), 1);
+        NDArray a = NDArrays.concat(new NDList(top, bottom), 0);
+        NDArray x = NDArrays.concat(new NDList(z0, v0), 1);
+        NDArray forcing = bins > 1
+            ? NDArrays.concat(new NDList(m.zeros(new Shape(bins - 1, b, h)),
+                Scalars.mul(xi, Math.sqrt(2 * gamma))), 2)
+            : null;
+        List<NDArray> xs = new ArrayList<>(bins);
+        xs.add(x);
         for (int step = 1; step < bins; step++) {
-            NDArray force = z.matMul(hessian);
-            z = z.add(Scalars.mul(v, eta));
-            v = Scalars.mul(v.sub(Scalars.mul(force, eta)), 1 - gamma)
-                .add(Scalars.mul(xi.get(step - 1), forcing));
-            zs.add(z);
-            vs.add(v);
+            x = x.matMul(a).add(forcing.get(step - 1));
+            xs.add(x);
         }
-        return new NDList(NDArrays.stack(new NDList(zs), 1), NDArrays.stack(new NDList(vs), 1));
+        NDArray all = NDArrays.stack(new NDList(xs), 1);
+        return new NDList(all.get(":, :, :{}", h), all.get(":, :, {}:", h));
     }
 
     /**
@@ -211,18 +219,8 @@ public final class LangevinFlow implements LatentModel {
             parts.add(x.get(":, {}:, :", to - 1).repeat(1, shape.forwardBins()));
         }
         NDArray u = NDArrays.concat(parts, 1);
-        NDArray gates = Layers.gruInputs(w, "encoder", u).transpose(1, 0, 2);
         NDArray masks = p > 0 ? noise.dropout(m, new Shape(t, b, h), p) : null;
-        NDArray state = m.zeros(new Shape(b, h));
-        List<NDArray> states = new ArrayList<>(t);
-        for (int step = 0; step < t; step++) {
-            state = Layers.gruStep(w, "encoder", gates.get(step), state);
-            if (masks != null) {
-                state = state.mul(masks.get(step));
-            }
-            states.add(state);
-        }
-        return NDArrays.stack(new NDList(states), 1);
+        return Layers.gruSequence(w, "encoder", u, m.zeros(new Shape(b, h)), masks);
     }
 
     static void checkInput(NDArray input, LatentShape shape) {

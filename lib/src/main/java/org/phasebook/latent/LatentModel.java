@@ -48,7 +48,8 @@ public interface LatentModel {
      * @param noise    the source of every random draw of the pass
      * @param training whether dropout is on (reparameterisation and other sampling noise is
      *                 drawn in both modes, as the release evaluates)
-     * @return log-rates, KL and latents
+     * @return log-rates, KL and latents; some intermediate arrays may be made in the weights'
+     *     manager, so call it inside an {@code NDScope} (as the trainer and inference do)
      */
     LatentForward forward(Map<String, NDArray> weights, NDArray input, TensorNoise noise,
                           boolean training);

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.ndarray.NDList;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,7 +49,9 @@ final class Layers {
      * {@code x Wᵀ + b} over the last axis of {@code x}.
      */
     static NDArray linear(Map<String, NDArray> w, String name, NDArray x) {
-        return x.matMul(w.get(name + ".weight").transpose()).add(w.get(name + ".bias"));
+        // libtorch's fused linear: one operation (and one backward node) instead of three.
+        return Linear.linear(x, w.get(name + ".weight"), w.get(name + ".bias"))
+            .singletonOrThrow();
     }
 
     /**
@@ -64,6 +68,41 @@ final class Layers {
             uniform(m, new Shape(3L * hidden, hidden), bound, random));
         w.addParameter(name + ".bias_ih", uniform(m, new Shape(3L * hidden), bound, random));
         w.addParameter(name + ".bias_hh", uniform(m, new Shape(3L * hidden), bound, random));
+    }
+
+    /**
+     * A GRU over a whole sequence with libtorch's fused operator ({@code torch::gru}, one layer,
+     * batch first), the same gate equations as {@link #gruStep}. With {@code masks == null} the
+     * sequence is one call; with dropout masks the operator runs one step at a time so that the
+     * dropped state is what recurs (the release's {@code Dropout(GRUCell(u_t, h_{t−1}))}), which
+     * is still one call per step instead of the sixteen of {@link #gruStep}.
+     *
+     * @param u     inputs {@code B x T x in}
+     * @param h0    the initial state {@code B x H}
+     * @param masks dropout masks {@code T x B x H} (0 or {@code 1/(1−p)}), or null
+     * @return the states after every step, {@code B x T x H}
+     */
+    static NDArray gruSequence(Map<String, NDArray> w, String name, NDArray u, NDArray h0,
+                               NDArray masks) {
+        NDList params = new NDList(w.get(name + ".weight_ih"), w.get(name + ".weight_hh"),
+            w.get(name + ".bias_ih"), w.get(name + ".bias_hh"));
+        long hidden = h0.getShape().get(1);
+        NDArray h = h0.expandDims(0);
+        if (masks == null) {
+            return u.getNDArrayInternal().gru(u, h, params, true, 1, 0, true, false, true).get(0);
+        }
+        int t = Math.toIntExact(u.getShape().get(1));
+        NDList states = new NDList(t);
+        for (int step = 0; step < t; step++) {
+            NDArray ut = u.get(":, {}:{}, :", step, step + 1);
+            NDArray out = u.getNDArrayInternal().gru(ut, h, params, true, 1, 0, true, false, true)
+                .get(1);
+            h = out.mul(masks.get(step));
+            states.add(h.get(0));
+        }
+        NDArray all = ai.djl.ndarray.NDArrays.stack(states, 1);
+        assert all.getShape().get(2) == hidden;
+        return all;
     }
 
     /**

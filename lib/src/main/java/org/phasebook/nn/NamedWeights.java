@@ -151,8 +151,14 @@ public final class NamedWeights implements AutoCloseable {
         Map<String, WeightSnapshot.Tensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
             NDArray p = e.getValue();
-            float[] values = p.getDataType() == DataType.FLOAT32 ? p.toFloatArray()
-                : p.toType(DataType.FLOAT32, false).toFloatArray();
+            float[] values;
+            if (p.getDataType() == DataType.FLOAT32) {
+                values = p.toFloatArray();
+            } else {
+                try (NDArray converted = p.toType(DataType.FLOAT32, false)) {
+                    values = converted.toFloatArray();
+                }
+            }
             tensors.put(e.getKey(), new WeightSnapshot.Tensor(p.getShape().getShape(), values));
         }
         return new WeightSnapshot(tensors);

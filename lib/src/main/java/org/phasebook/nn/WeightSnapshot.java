@@ -193,6 +193,9 @@ public record WeightSnapshot(Map<String, Tensor> tensors) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
+            if (tensors.containsKey(name)) {
+                throw new IOException(source + ": tensor '" + name + "' appears twice");
+            }
             int rank = in.readInt();
             if (rank < 0 || rank > 8) {
                 throw new IOException(source + ": tensor '" + name + "' has rank " + rank);
