@@ -1,0 +1,87 @@
+package org.phasebook.latent;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The trained latent models of notebook 04 at its two scales: which architecture, with which
+ * sizes and which training parameters (brief {@code langevin-flow.md} §7, §9). The training
+ * command ({@link TrainLatentModels}) and the notebook both build their models here, so the two
+ * cannot drift apart.
+ */
+public enum LatentArchitecture {
+
+    /** LangevinFlow as released, trained with the release's objective (§3). */
+    LANGEVIN_FLOW {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
+                : LangevinFlowParameters.defaults(), shape);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return quick ? LatentTrainingParameters.quick() : LatentTrainingParameters.defaults();
+        }
+    },
+
+    /** The GRU sequential VAE baseline (§7.3), trained as a per-trial ELBO with the same CD. */
+    LFADS_LITE {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return new LfadsLite(quick ? LfadsLiteParameters.quick()
+                : LfadsLiteParameters.defaults(), shape);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return LfadsLite.training(quick ? LatentTrainingParameters.quick()
+                : LatentTrainingParameters.defaults());
+        }
+    };
+
+    /**
+     * The model for data of {@code shape}.
+     *
+     * @param quick the quick scale if true, else the default scale
+     * @param shape the data shape
+     * @return the model
+     */
+    public abstract LatentModel model(boolean quick, LatentShape shape);
+
+    /**
+     * How it is trained.
+     *
+     * @param quick the quick scale if true, else the default scale
+     * @return the parameters
+     */
+    public abstract LatentTrainingParameters training(boolean quick);
+
+    /**
+     * The file-name part: the constant in lower case with hyphens ({@code langevin-flow}).
+     *
+     * @return the slug
+     */
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The architecture of a slug or constant name, case and separators ignored.
+     *
+     * @param text e.g. {@code langevin-flow} or {@code LFADS_LITE}
+     * @return the architecture
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static LatentArchitecture parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (LatentArchitecture a : values()) {
+            if (a.name().equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown architecture '" + text
+            + "'; expected langevin-flow or lfads-lite");
+    }
+}
