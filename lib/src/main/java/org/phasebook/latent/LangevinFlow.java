@@ -239,6 +239,6 @@ public final class LangevinFlow implements LatentModel {
 
     @Override
     public String toString() {
-        return "LangevinFlow" + parameters + " on " + shape;
+        return "LangevinFlow: " + parameters + " on " + shape;
     }
 }

@@ -225,6 +225,6 @@ public final class LfadsLite implements LatentModel {
 
     @Override
     public String toString() {
-        return "LFADS-lite" + parameters + " on " + shape;
+        return "LFADS-lite: " + parameters + " on " + shape;
     }
 }

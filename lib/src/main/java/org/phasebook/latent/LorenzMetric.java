@@ -27,7 +27,7 @@ public enum LorenzMetric {
     /** Rate R² of all neurons, forward bins. */
     RATE_R2_FORWARD("rate R² forward", LorenzScores::rateR2Forward),
     /** R² of a ridge decode of the normalised Lorenz state from the rates. */
-    STATE_R2("state R²", LorenzScores::stateR2);
+    STATE_R2("state R² from rates", LorenzScores::stateR2);
 
     private final String label;
     private final ToDoubleFunction<LorenzScores> value;

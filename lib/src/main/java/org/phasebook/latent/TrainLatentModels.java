@@ -16,13 +16,15 @@ import org.phasebook.nn.TrainingListener;
  * them to {@code datasets/langevin-flow/} ({@link LatentModelDataset}):
  * <pre>
  *   TrainLatentModels [quick|default] [ARCHITECTURE...] [--seeds 0,1,2] [--out DIR]
+ *   TrainLatentModels provenance
  * </pre>
  * Scale {@code default} (the default) trains on the committed {@code lorenz-v1} data set,
  * {@code quick} on a freshly generated quick one. Architectures are {@code langevin-flow} and
  * {@code lfads-lite} (both when none is given); seeds default to {@code 0,1,2}. Each run prints a
  * line per epoch, writes its weights and epochs file, and the command then rewrites
  * {@code provenance.json} with the parameters, wall times and SHA-256 of every weights file
- * present. Runs are independent: separate processes (one per core) give the same files.
+ * present ({@code provenance} alone only rewrites that file). Runs are independent: separate
+ * processes (one per core) give the same files.
  */
 public final class TrainLatentModels {
 
@@ -36,6 +38,10 @@ public final class TrainLatentModels {
      * @throws IOException if a file cannot be written
      */
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("provenance")) {
+            writeProvenance(LatentModelDataset.locate());
+            return;
+        }
         boolean quick = false;
         List<LatentArchitecture> architectures = new ArrayList<>();
         List<Long> seeds = new ArrayList<>(List.of(0L, 1L, 2L));
