@@ -318,10 +318,13 @@ public final class TrainNetworks {
      */
     public static void main(String[] args) throws IOException {
         Path folder = null;
+        int batch = 0;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 folder = Path.of(args[++i]);
+            } else if (args[i].equals("--batch") && i + 1 < args.length) {
+                batch = Integer.parseInt(args[++i]);
             } else if (args[i].equals("-h") || args[i].equals("--help")) {
                 words.clear();
                 break;
@@ -330,8 +333,10 @@ public final class TrainNetworks {
             }
         }
         if (words.isEmpty()) {
-            System.err.println("usage: TrainNetworks [--out DIR] RUN... | provenance\n  RUN: mechanism | "
-                + "default (all six HMMs) | an HMM label or constant, e.g. LINEAR_CHAIN_3\n"
+            System.err.println("usage: TrainNetworks [--out DIR] [--batch N] RUN... | provenance\n"
+                + "  RUN: mechanism | default (all six HMMs) | an HMM label or constant, e.g. "
+                + "LINEAR_CHAIN_3\n  N: another batch size for these runs (recorded in the "
+                + "provenance)\n"
                 + "  provenance: only rewrite provenance.json from the files present\n"
                 + "  DIR: default " + HmmRnnDataset.RELATIVE_FOLDER + " of this repository");
             System.exit(2);
@@ -344,6 +349,11 @@ public final class TrainNetworks {
             return;
         }
         List<Run> runs = runs(words);
+        if (batch > 0) {
+            int b = batch;
+            runs = runs.stream().map(r -> new Run(r.name(), r.hmm(), r.length(), r.model(),
+                r.training().withBatchSize(b), r.seed())).toList();
+        }
         Torch torch = Torch.start();
         System.out.println("writing to " + dataset.folder() + "; " + torch.version() + ", "
             + torch.threads());

@@ -46,6 +46,37 @@ public interface TrainingListener {
     }
 
     /**
+     * A listener that drives a progress display: the fraction of the step budget done to
+     * {@code fraction}, and a status line with the last step's loss and the last epoch's
+     * validation loss to {@code status} (e.g. a notebook progress bar's
+     * {@code bar::status}).
+     *
+     * @param fraction receives values in {@code (0, 1]}
+     * @param status   receives texts such as {@code "epoch 3, loss 0.6712, validation 0.6690"}
+     * @return the adapter
+     */
+    static TrainingListener progress(DoubleConsumer fraction, java.util.function.Consumer<String> status) {
+        if (fraction == null || status == null) {
+            throw new IllegalArgumentException("fraction and status must not be null");
+        }
+        return new TrainingListener() {
+            private String validation = "";
+
+            @Override
+            public void onStep(Step s) {
+                status.accept(String.format(java.util.Locale.ROOT, "epoch %d, loss %.4g%s", s.epoch(),
+                    s.loss(), validation));
+                fraction.accept((double) s.step() / s.totalSteps());
+            }
+
+            @Override
+            public void onEpoch(Epoch e) {
+                validation = String.format(java.util.Locale.ROOT, ", validation %.4g", e.validationLoss());
+            }
+        };
+    }
+
+    /**
      * One optimiser step.
      *
      * @param step         the number of steps taken so far, {@code 1..totalSteps}

@@ -45,6 +45,7 @@ public final class ProgressBar implements AutoCloseable {
     private static final int CLOCK_CHECKS_PER_RUN = 1000;
 
     private final String label;
+    private String status = "";
     private final long total;
     private final DisplaySink sink;
     private final Consumer<String> lines;
@@ -263,7 +264,20 @@ public final class ProgressBar implements AutoCloseable {
     private String plain(long shown) {
         int filled = (int) Math.min(BAR_WIDTH, Math.floor((double) BAR_WIDTH * shown / total));
         return label + "  [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
-                + String.format(Locale.ROOT, "%3d%%  %d/%d", percent(shown), shown, total);
+                + String.format(Locale.ROOT, "%3d%%  %d/%d", percent(shown), shown, total)
+                + (status.isEmpty() ? "" : "  " + status);
+    }
+
+    /**
+     * Sets a short status shown after the count, such as the current loss of a training run
+     * ({@code "loss 0.672, validation 0.668"}); it appears at the next update of the bar (in a
+     * headless run, on the next printed line). An empty text removes it.
+     *
+     * @param text the status, one line
+     */
+    public void status(String text) {
+        Objects.requireNonNull(text, "text");
+        this.status = text.replace('\n', ' ');
     }
 
     private enum State { RUNNING, COMPLETE, STOPPED }
@@ -279,7 +293,9 @@ public final class ProgressBar implements AutoCloseable {
         String html = "<div class=\"phasebook-progress\" style=\"font-family:monospace\">"
                 + "<span>" + escapeHtml(label) + "</span> "
                 + "<progress value=\"" + shown + "\" max=\"" + total + "\" style=\"width:20em;vertical-align:middle\"></progress> "
-                + percent(shown) + "% &nbsp;" + shown + "/" + total + " &nbsp;<span style=\"color:#666\">" + timing + "</span></div>";
+                + percent(shown) + "% &nbsp;" + shown + "/" + total
+                + (status.isEmpty() ? "" : " &nbsp;" + escapeHtml(status))
+                + " &nbsp;<span style=\"color:#666\">" + timing + "</span></div>";
         String text = plain(shown) + (state == State.STOPPED ? "  (stopped)" : "");
         return MimeBundle.html(html, text);
     }

@@ -170,6 +170,27 @@ class ProgressBarTest {
     }
 
     @Test
+    void aStatusFollowsTheCountInBothForms() {
+        List<String> lines = new ArrayList<>();
+        ProgressBar headless = ProgressBar.start("train", 10, null, lines::add, new FakeClock());
+        headless.status("loss 0.5\nvalidation <1>");
+        headless.set(10);
+        headless.close();
+        assertEquals("train  [####################] 100%  10/10  loss 0.5 validation <1>",
+                lines.get(lines.size() - 1));
+        FakeSink sink = new FakeSink();
+        ProgressBar shown = ProgressBar.start("train", 10, sink, line -> fail(), new FakeClock());
+        shown.status("a < b");
+        shown.set(10);
+        shown.close();
+        MimeBundle last = sink.updates.get(sink.updates.size() - 1);
+        assertTrue(last.plain().endsWith("10/10  a < b"), last.plain());
+        assertTrue(last.data().get("text/html").contains("a &lt; b"), last.data().get("text/html"));
+        shown.status("");
+        assertThrows(NullPointerException.class, () -> shown.status(null));
+    }
+
+    @Test
     void inAKernelItShowsOneDisplayAndUpdatesItInPlace() {
         FakeSink sink = new FakeSink();
         FakeClock clock = new FakeClock();
