@@ -44,18 +44,67 @@ import org.phasebook.nn.Scalars;
  */
 public final class LangevinFlow implements LatentModel {
 
+    /** What the decoder reads at each bin. */
+    public enum DecoderInput {
+        /** {@code [z_t; v_t; h_t]}, width {@code 3H}: the release. */
+        LATENTS_AND_STATES,
+        /**
+         * {@code h_t} only, width {@code H}: ablation (i) of brief §7.5, which asks whether the
+         * Langevin latents add anything to the GRU states. The latents, their KL and the
+         * objective are unchanged; only the decoder no longer sees them.
+         */
+        STATES_ONLY
+    }
+
     private final LangevinFlowParameters parameters;
     private final LatentShape shape;
+    private final DecoderInput decoderInput;
 
     /**
-     * The architecture for data of {@code shape}.
+     * The released architecture for data of {@code shape}.
      *
      * @param parameters the sizes and constants
      * @param shape      the data's bins and neurons
      */
     public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape) {
+        this(parameters, shape, DecoderInput.LATENTS_AND_STATES);
+    }
+
+    /**
+     * The architecture with a chosen decoder input.
+     *
+     * @param parameters   the sizes and constants ({@code heads} must divide the decoder width)
+     * @param shape        the data's bins and neurons
+     * @param decoderInput what the decoder reads
+     */
+    public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape,
+                        DecoderInput decoderInput) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.shape = Objects.requireNonNull(shape, "shape");
+        this.decoderInput = Objects.requireNonNull(decoderInput, "decoderInput");
+        if (decoderWidth() % parameters.heads() != 0) {
+            throw new IllegalArgumentException("heads = " + parameters.heads()
+                + " must divide the decoder width " + decoderWidth());
+        }
+    }
+
+    /**
+     * What the decoder reads.
+     *
+     * @return the decoder input
+     */
+    public DecoderInput decoderInput() {
+        return decoderInput;
+    }
+
+    /**
+     * The decoder's width: {@code 3H}, or {@code H} when it reads the GRU states only.
+     *
+     * @return the width {@code d}
+     */
+    public int decoderWidth() {
+        return decoderInput == DecoderInput.STATES_ONLY ? parameters.hidden()
+            : parameters.decoderWidth();
     }
 
     /**
@@ -69,7 +118,8 @@ public final class LangevinFlow implements LatentModel {
 
     @Override
     public String name() {
-        return "LangevinFlow";
+        return decoderInput == DecoderInput.STATES_ONLY ? "LangevinFlow, decoder on h only"
+            : "LangevinFlow";
     }
 
     @Override
@@ -90,9 +140,9 @@ public final class LangevinFlow implements LatentModel {
             w.addParameter("potential.K", w.manager().zeros(new Shape(4, 4, 3)));
             w.addBuffer("potential.basis",
                 CoupledOscillatorPotential.basis(w.manager(), h, DataType.FLOAT32));
-            PostNormTransformerLayer.initialise(w, "decoder", parameters.decoderWidth(),
+            PostNormTransformerLayer.initialise(w, "decoder", decoderWidth(),
                 parameters.feedForward(), LangevinFlowParameters.TFIXUP_SCALE, random);
-            Layers.linear(w, "readout", parameters.decoderWidth(), shape.neurons(), random);
+            Layers.linear(w, "readout", decoderWidth(), shape.neurons(), random);
             return w;
         } catch (RuntimeException e) {
             w.close();
@@ -136,9 +186,10 @@ public final class LangevinFlow implements LatentModel {
         }
         kl = Scalars.add(Scalars.mul(kl, 1.0 / b), stepKlConstant(gamma) * (t - 1) * h);
 
-        NDArray latents = NDArrays.concat(new NDList(zAll, vAll, states), 2);
+        NDArray latents = decoderInput == DecoderInput.STATES_ONLY ? states
+            : NDArrays.concat(new NDList(zAll, vAll, states), 2);
         var masks = training
-            ? PostNormTransformerLayer.Masks.draw(noise, m, b, t, parameters.decoderWidth(),
+            ? PostNormTransformerLayer.Masks.draw(noise, m, b, t, decoderWidth(),
                 parameters.feedForward(), parameters.heads(), p)
             : PostNormTransformerLayer.Masks.NONE;
         NDArray decoded = PostNormTransformerLayer.apply(w, "decoder", latents,
@@ -239,6 +290,6 @@ public final class LangevinFlow implements LatentModel {
 
     @Override
     public String toString() {
-        return "LangevinFlow: " + parameters + " on " + shape;
+        return name() + ": " + parameters + " on " + shape;
     }
 }

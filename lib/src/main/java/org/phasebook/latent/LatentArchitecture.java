@@ -25,6 +25,23 @@ public enum LatentArchitecture {
         }
     },
 
+    /**
+     * Ablation (i) of §7.5: LangevinFlow whose decoder reads the GRU states {@code h_t} only,
+     * trained exactly as {@link #LANGEVIN_FLOW}. Not one of the {@link #compared()} methods.
+     */
+    LANGEVIN_FLOW_STATES_ONLY {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
+                : LangevinFlowParameters.defaults(), shape, LangevinFlow.DecoderInput.STATES_ONLY);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return LANGEVIN_FLOW.training(quick);
+        }
+    },
+
     /** The GRU sequential VAE baseline (§7.3), trained as a per-trial ELBO with the same CD. */
     LFADS_LITE {
         @Override
@@ -39,6 +56,16 @@ public enum LatentArchitecture {
                 : LatentTrainingParameters.defaults());
         }
     };
+
+    /**
+     * The methods the notebook compares over seeds: LangevinFlow and LFADS-lite (ablations are
+     * trained and shown separately).
+     *
+     * @return the two architectures
+     */
+    public static java.util.List<LatentArchitecture> compared() {
+        return java.util.List.of(LANGEVIN_FLOW, LFADS_LITE);
+    }
 
     /**
      * The model for data of {@code shape}.
@@ -82,6 +109,6 @@ public enum LatentArchitecture {
             }
         }
         throw new IllegalArgumentException("unknown architecture '" + text
-            + "'; expected langevin-flow or lfads-lite");
+            + "'; expected langevin-flow, langevin-flow-states-only or lfads-lite");
     }
 }

@@ -20,7 +20,8 @@ import org.phasebook.nn.TrainingListener;
  * </pre>
  * Scale {@code default} (the default) trains on the committed {@code lorenz-v1} data set,
  * {@code quick} on a freshly generated quick one. Architectures are {@code langevin-flow} and
- * {@code lfads-lite} (both when none is given); seeds default to {@code 0,1,2}. Each run prints a
+ * {@code lfads-lite} (both when none is given) and the ablation {@code langevin-flow-states-only};
+ * seeds default to {@code 0,1,2}. Each run prints a
  * line per epoch, writes its weights and epochs file, and the command then rewrites
  * {@code provenance.json} with the parameters, wall times and SHA-256 of every weights file
  * present ({@code provenance} alone only rewrites that file). Runs are independent: separate
@@ -62,7 +63,7 @@ public final class TrainLatentModels {
             }
         }
         if (architectures.isEmpty()) {
-            architectures.addAll(List.of(LatentArchitecture.values()));
+            architectures.addAll(LatentArchitecture.compared());
         }
         LatentModelDataset dataset = out == null ? LatentModelDataset.locate()
             : new LatentModelDataset(out);

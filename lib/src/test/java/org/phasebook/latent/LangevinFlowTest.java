@@ -680,6 +680,33 @@ class LangevinFlowTest {
         assertEquals(0.509, LangevinFlowParameters.TFIXUP_SCALE, 5e-4, "the brief's ≈ 0.509");
     }
 
+    @Test
+    void theStatesOnlyAblationDecodesTheGruStatesOfTheSameEncoder() {
+        LangevinFlowParameters p = new LangevinFlowParameters(8, 2, 16, 0.55, 0.01, 0);
+        LangevinFlow full = new LangevinFlow(p, SMALL);
+        LangevinFlow hOnly = new LangevinFlow(p, SMALL, LangevinFlow.DecoderInput.STATES_ONLY);
+        assertEquals(24, full.decoderWidth());
+        assertEquals(8, hOnly.decoderWidth());
+        assertEquals("LangevinFlow, decoder on h only", hOnly.name());
+        int b = 3;
+        float[] x = counts(new SplittableRandom(5), SMALL, b);
+        try (NamedWeights wf = full.initialise(manager, new SplittableRandom(9));
+             NamedWeights wh = hOnly.initialise(manager, new SplittableRandom(9))) {
+            assertEquals(8, wh.view().get("decoder.in_proj.weight").getShape().get(1));
+            assertEquals(8, wh.view().get("readout.weight").getShape().get(1));
+            Pass pf = forward(full, wf.view(), x, b, 3, false);
+            Pass ph = forward(hOnly, wh.view(), x, b, 3, false);
+            assertEquals(new Shape(b, SMALL.bins(), 8), ph.latentShape());
+            // Same seed, same encoder weights (drawn first): the latents are the full model's h block.
+            assertTrue(maxDifference(states(pf, b, SMALL.bins(), 8),
+                cube(ph.latents(), b, SMALL.bins(), 8)) == 0, "h_t identical");
+            assertEquals(pf.kl(), ph.kl(), 0, "the objective's KL is unchanged");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LangevinFlow(
+            new LangevinFlowParameters(4, 3, 16, 0.55, 0.01, 0), SMALL,
+            LangevinFlow.DecoderInput.STATES_ONLY), "3 heads do not divide width 4");
+    }
+
     private static void expect(String name, String value,
                                org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, name);
