@@ -44,31 +44,8 @@ while (($#)); do
     esac
 done
 ((${#sizes[@]})) || sizes=(default quick)
-if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-    echo "run.sh: /usr/bin/python3 has no torch; install it with apt-get install python3-torch" >&2
-    exit 1
-fi
-
-export OMP_NUM_THREADS=1
-mvn_flags=${MVN_FLAGS:--B -q}
-classes=$root/lib/$target/classes
-cpfile=$here/$target/classpath.txt
-mkdir -p "$here/$target"
-if ((build)); then
-    echo "building the Phasebook library (mvn compile -pl lib, build folder $target)..." >&2
-    (cd "$root" && mvn $mvn_flags -Dphasebook.target="$target" -pl lib compile \
-        dependency:build-classpath -Dmdep.outputFile="$cpfile")
-fi
-if [[ ! -d $classes || ! -f $cpfile ]]; then
-    echo "run.sh: $classes or $cpfile is missing; run without --skip-build" >&2
-    exit 1
-fi
-bench_classes=$here/$target/classes
-rm -rf "$bench_classes"
-mkdir -p "$bench_classes"
-cp="$classes:$(cat "$cpfile")"
-javac -d "$bench_classes" -cp "$cp" \
-    "$here/src/org/phasebook/bench/latent/LangevinStepBench.java"
+source "$here/../torch-bench.sh"
+prepare_torch_bench "$here/src/org/phasebook/bench/latent/LangevinStepBench.java"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/phasebook-latent-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
