@@ -110,40 +110,10 @@ class LangevinFlowTest {
         return s;
     }
 
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
-
-    /**
-     * One PyTorch {@code GRUCell} step in double, written from the gate equations of brief §2.
-     */
+    /** One PyTorch {@code GRUCell} step of the encoder in double ({@link GruReference}). */
     private static double[] gruCell(WeightSnapshot w, double[] u, double[] h) {
-        int hidden = h.length;
-        int in = u.length;
-        float[] wih = w.values("encoder.weight_ih");
-        float[] whh = w.values("encoder.weight_hh");
-        float[] bih = w.values("encoder.bias_ih");
-        float[] bhh = w.values("encoder.bias_hh");
-        double[] gi = new double[3 * hidden];
-        double[] gh = new double[3 * hidden];
-        for (int r = 0; r < 3 * hidden; r++) {
-            gi[r] = bih[r];
-            for (int c = 0; c < in; c++) {
-                gi[r] += wih[r * in + c] * u[c];
-            }
-            gh[r] = bhh[r];
-            for (int c = 0; c < hidden; c++) {
-                gh[r] += whh[r * hidden + c] * h[c];
-            }
-        }
-        double[] next = new double[hidden];
-        for (int i = 0; i < hidden; i++) {
-            double reset = sigmoid(gi[i] + gh[i]);
-            double update = sigmoid(gi[hidden + i] + gh[hidden + i]);
-            double n = Math.tanh(gi[2 * hidden + i] + reset * gh[2 * hidden + i]);
-            next[i] = (1 - update) * n + update * h[i];
-        }
-        return next;
+        return GruReference.step(w.values("encoder.weight_ih"), w.values("encoder.weight_hh"),
+            w.values("encoder.bias_ih"), w.values("encoder.bias_hh"), u, h);
     }
 
     /**

@@ -325,44 +325,17 @@ class LfadsLiteTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    /** A plain-double GRU (PyTorch's equations) from a zero state over {@code u}. */
+    /** A plain-double GRU (PyTorch's equations, {@link GruReference}) from a zero state over {@code u}. */
     private static double[] referenceGru(Map<String, NDArray> w, String name, double[][] u) {
-        NDArray wih = w.get(name + ".weight_ih");
-        int h3 = Math.toIntExact(wih.getShape().get(0));
-        int in = Math.toIntExact(wih.getShape().get(1));
-        int hidden = h3 / 3;
-        float[] wi = wih.toFloatArray();
+        float[] wi = w.get(name + ".weight_ih").toFloatArray();
         float[] wh = w.get(name + ".weight_hh").toFloatArray();
         float[] bi = w.get(name + ".bias_ih").toFloatArray();
         float[] bh = w.get(name + ".bias_hh").toFloatArray();
-        double[] h = new double[hidden];
+        double[] h = new double[bi.length / 3];
         for (double[] x : u) {
-            double[] gi = new double[h3];
-            double[] gh = new double[h3];
-            for (int r = 0; r < h3; r++) {
-                gi[r] = bi[r];
-                for (int c = 0; c < in; c++) {
-                    gi[r] += wi[r * in + c] * x[c];
-                }
-                gh[r] = bh[r];
-                for (int c = 0; c < hidden; c++) {
-                    gh[r] += wh[r * hidden + c] * h[c];
-                }
-            }
-            double[] next = new double[hidden];
-            for (int i = 0; i < hidden; i++) {
-                double reset = sigmoid(gi[i] + gh[i]);
-                double update = sigmoid(gi[hidden + i] + gh[hidden + i]);
-                double candidate = Math.tanh(gi[2 * hidden + i] + reset * gh[2 * hidden + i]);
-                next[i] = (1 - update) * candidate + update * h[i];
-            }
-            h = next;
+            h = GruReference.step(wi, wh, bi, bh, x, h);
         }
         return h;
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 
     /** Poisson-like counts {@code B x T_o x N_in} as float32. */
