@@ -149,6 +149,7 @@ public final class LatentTrainer {
     }
 
     private double[] validate(LatentTrainingStep step, LatentData data, TensorNoise noise) {
+        // Batches only bound memory: the NLL is a per-trial average either way.
         int b = Math.max(training.batchSize(), 64);
         double rec = 0;
         double kl = 0;

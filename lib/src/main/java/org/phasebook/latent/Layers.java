@@ -86,7 +86,6 @@ final class Layers {
                                NDArray masks) {
         NDList params = new NDList(w.get(name + ".weight_ih"), w.get(name + ".weight_hh"),
             w.get(name + ".bias_ih"), w.get(name + ".bias_hh"));
-        long hidden = h0.getShape().get(1);
         NDArray h = h0.expandDims(0);
         if (masks == null) {
             return u.getNDArrayInternal().gru(u, h, params, true, 1, 0, true, false, true).get(0);
@@ -100,9 +99,7 @@ final class Layers {
             h = out.mul(masks.get(step));
             states.add(h.get(0));
         }
-        NDArray all = ai.djl.ndarray.NDArrays.stack(states, 1);
-        assert all.getShape().get(2) == hidden;
-        return all;
+        return ai.djl.ndarray.NDArrays.stack(states, 1);
     }
 
     /**
