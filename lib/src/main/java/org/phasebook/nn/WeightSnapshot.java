@@ -128,6 +128,11 @@ public record WeightSnapshot(Map<String, Tensor> tensors) {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 write(os);
             }
+            // Temporary files are private (rw-------); a weights file is shared like any other.
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
