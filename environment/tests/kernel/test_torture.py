@@ -216,6 +216,20 @@ class InterruptTests(KernelTestCase):
             # jupyter_client and the messaging spec say "aborted", which is what front ends read.
             session.protocol_errors[:] = [e for e in session.protocol_errors if "'aborted'" not in e]
 
+    def test_a_cell_sent_after_the_error_reply_runs(self):
+        # Only requests that were waiting when the cell failed are aborted. One sent the moment
+        # the error reply arrives must run: the kernel once looked for waiting requests after the
+        # reply had gone out, and so now and then aborted the next cell of a student who simply
+        # ran it again. Many rounds, since the window was a few microseconds wide.
+        with self.fresh_kernel() as session:
+            self.assertOk(session.execute("int after = 0;"))
+            for round_number in range(1, 41):
+                failed = session.execute('throw new IllegalStateException("round");')
+                self.assertEqual(failed.status, "error", failed.describe())
+                cell = session.execute("++after")
+                self.assertEqual(cell.status, "ok", f"round {round_number}: {cell.describe()}")
+            self.assertStillRuns(session, "after", "40", timeout=10)
+
 
 class ExceptionTests(KernelTestCase):
     """Uncaught exceptions: the class name, the message, the user's frames at cell lines."""

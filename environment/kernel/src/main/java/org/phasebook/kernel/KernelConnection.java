@@ -65,9 +65,12 @@ final class KernelConnection extends JupyterConnection {
     /**
      * After a cell failed with {@code stop_on_error}, the execute requests already waiting (a
      * "Run All" sends them all at once) are answered "aborted" instead of run, as IPython does.
+     * Call it from the execute handler <em>before</em> the error reply goes out: the waiting
+     * requests are taken off the socket now, so a request the client sends once it has seen the
+     * error reply is never among them. They are answered when the handler returns.
      */
     void abortQueuedExecutions() {
-        fastShell.abortQueued = true;
+        fastShell.takeWaitingForAbort();
     }
 
     /** The stdin channel, for {@code input_request}s on behalf of a cell reading {@code System.in}. */
@@ -107,7 +110,8 @@ final class KernelConnection extends JupyterConnection {
         private final boolean isControl;
         private final JupyterConnection connection;
         private volatile boolean running;
-        private volatile boolean abortQueued;
+        private final List<Message> toAbort = new ArrayList<>();
+        private ZMQ.Poller poller;
         private Thread thread;
 
         BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
@@ -120,15 +124,15 @@ final class KernelConnection extends JupyterConnection {
         public void bind(KernelConnectionProperties props) {
             int port = isControl ? props.getControlPort() : props.getShellPort();
             bind(props.getTransport() + "://" + props.getIp() + ":" + port);
-            ZMQ.Poller poller = ctx.poller(1);
+            poller = ctx.poller(1);
             poller.register(this, ZMQ.Poller.POLLIN);
             running = true;
-            thread = new Thread(() -> serve(poller), isControl ? "phasebook-control" : "phasebook-shell");
+            thread = new Thread(this::serve, isControl ? "phasebook-control" : "phasebook-shell");
             thread.start();
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private void serve(ZMQ.Poller poller) {
+        private void serve() {
             while (running) {
                 // A bounded wait, so that stop() is noticed without closing the socket under us.
                 if (poller.poll(200) <= 0) {
@@ -161,9 +165,8 @@ final class KernelConnection extends JupyterConnection {
                     running = false;
                     connection.close();
                 }
-                if (abortQueued) {
-                    abortQueued = false;
-                    abortWaiting(poller);
+                if (!toAbort.isEmpty()) {
+                    answerTakenForAbort();
                 }
             }
             // jeromq sockets belong to one thread: the serving thread closes its own.
@@ -171,22 +174,31 @@ final class KernelConnection extends JupyterConnection {
         }
 
         /**
-         * Answers every execute request already waiting with the abort handler; serves the rest.
-         * All waiting messages are read before the first answer goes out: otherwise a client that
-         * sends its next request as soon as it sees the last "aborted" reply could have that request
-         * aborted too, since it would arrive while this loop still runs.
+         * Reads every message already waiting on the socket, to be answered after the running
+         * handler returns. Only the serving thread may call it (jeromq sockets belong to one
+         * thread), which holds: the execute handler runs on it. Waiting until the handler has
+         * returned, as an earlier version did, let a request sent right after the error reply
+         * arrive in time to be aborted too.
          */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private void abortWaiting(ZMQ.Poller poller) {
-            KernelConnection owner = (KernelConnection) connection;
-            List<Message> waiting = new ArrayList<>();
+        void takeWaitingForAbort() {
+            if (Thread.currentThread() != thread) {
+                throw new IllegalStateException("queued requests can only be aborted from the shell thread");
+            }
             while (running && poller.poll(0) > 0) {
                 Message message = readMessage();
                 if (message == null) {
                     break;
                 }
-                waiting.add(message);
+                toAbort.add(message);
             }
+        }
+
+        /** Answers the execute requests taken by {@link #takeWaitingForAbort()} "aborted"; serves the rest. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void answerTakenForAbort() {
+            KernelConnection owner = (KernelConnection) connection;
+            List<Message> waiting = new ArrayList<>(toAbort);
+            toAbort.clear();
             for (Message message : waiting) {
                 var type = message.getHeader().getType();
                 ShellHandler handler = type == MessageType.EXECUTE_REQUEST && owner.abortHandler != null
