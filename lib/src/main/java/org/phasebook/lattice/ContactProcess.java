@@ -110,6 +110,8 @@ public record ContactProcess(double sigma, double mu) implements SiteModel {
             final long magic = this.magic;
             final int shift = this.shift;
             final int dirMask = this.directionMask;
+            final int[] wrapMasks = this.wrapMasks;
+            final int[] steps = this.steps;
             final int death = this.death;
             final int birth = this.birth;
             for (long a = 0; a < attempts; a++) {
@@ -130,7 +132,9 @@ public record ContactProcess(double sigma, double mu) implements SiteModel {
                     c[1]--;
                     c[0]++;
                 } else if (e < birth) {
-                    int j = neighbour(i, lo & dirMask, side, magic, shift);
+                    int dir = lo & dirMask;
+                    int j = wrapMasks != null ? maskedNeighbour(i, dir, wrapMasks, steps)
+                            : neighbour(i, dir, side, magic, shift);
                     if (s[j] == 0) {
                         s[j] = A;
                         c[1]++;

@@ -69,6 +69,8 @@ public record CyclicLotkaVolterra(double sigma, double epsilon) implements SiteM
             final long magic = this.magic;
             final int shift = this.shift;
             final int dirMask = this.directionMask;
+            final int[] wrapMasks = this.wrapMasks;
+            final int[] steps = this.steps;
             final int predation = this.predation;
             for (long a = 0; a < attempts; a++) {
                 long r;
@@ -80,7 +82,9 @@ public record CyclicLotkaVolterra(double sigma, double epsilon) implements SiteM
                 int i = (int) (m >>> 32);
                 int lo = (int) r;
                 int e = lo >>> 2;
-                int j = neighbour(i, lo & dirMask, side, magic, shift);
+                int dir = lo & dirMask;
+                int j = wrapMasks != null ? maskedNeighbour(i, dir, wrapMasks, steps)
+                        : neighbour(i, dir, side, magic, shift);
                 byte si = s[i];
                 byte sj = s[j];
                 if (e < predation) {

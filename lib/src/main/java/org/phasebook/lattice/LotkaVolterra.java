@@ -152,6 +152,8 @@ public record LotkaVolterra(double sigma, double mu, double lambda, double hopRa
             final long magic = this.magic;
             final int shift = this.shift;
             final int dirMask = this.directionMask;
+            final int[] wrapMasks = this.wrapMasks;
+            final int[] steps = this.steps;
             final int[] first = this.first;
             final int[] second = this.second;
             final int[] third = this.third;
@@ -168,7 +170,9 @@ public record LotkaVolterra(double sigma, double mu, double lambda, double hopRa
                 int i = (int) (m >>> 32);
                 int lo = (int) r;
                 int e = lo >>> 2;
-                int j = neighbour(i, lo & dirMask, side, magic, shift);
+                int dir = lo & dirMask;
+                int j = wrapMasks != null ? maskedNeighbour(i, dir, wrapMasks, steps)
+                        : neighbour(i, dir, side, magic, shift);
                 int si = s[i];
                 int sj = s[j];
                 // e >= t as 0 or 1 without a branch: the sign bit of t - 1 - e

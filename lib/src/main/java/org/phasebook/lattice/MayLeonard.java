@@ -121,6 +121,8 @@ public record MayLeonard(double sigma, double mu, double epsilon) implements Sit
             final long magic = this.magic;
             final int shift = this.shift;
             final int dirMask = this.directionMask;
+            final int[] wrapMasks = this.wrapMasks;
+            final int[] steps = this.steps;
             final int selection = this.selection;
             final int reproduction = this.reproduction;
             for (long a = 0; a < attempts; a++) {
@@ -133,7 +135,9 @@ public record MayLeonard(double sigma, double mu, double epsilon) implements Sit
                 int i = (int) (m >>> 32);
                 int lo = (int) r;
                 int e = lo >>> 2;
-                int j = neighbour(i, lo & dirMask, side, magic, shift);
+                int dir = lo & dirMask;
+                int j = wrapMasks != null ? maskedNeighbour(i, dir, wrapMasks, steps)
+                        : neighbour(i, dir, side, magic, shift);
                 byte si = s[i];
                 byte sj = s[j];
                 if (e >= reproduction) {
