@@ -1,6 +1,11 @@
 package org.phasebook.hmm;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.phasebook.random.SeedSequence;
 
 /**
  * The six HMMs that the RNNs of Torre et al., arXiv:2510.25674, are trained to emulate (brief
@@ -54,6 +59,25 @@ public enum BenchmarkHmm {
     /** The training sequence length {@code T} of the paper's configuration (brief §2 table). */
     public int trainingLength() {
         return trainingLength;
+    }
+
+    /**
+     * One sample of every HMM: {@code count} sequences of {@code length} symbols each, the sample
+     * of HMM {@code b} drawn with {@code seeds.generator(b.ordinal())}, so that it does not depend
+     * on which other HMMs are drawn.
+     *
+     * @param count  sequences per HMM, {@code >= 0}
+     * @param length symbols per sequence, {@code >= 1}
+     * @param seeds  the seeds, one stream per HMM
+     * @return the samples, in the order of {@link #values()}
+     */
+    public static Map<BenchmarkHmm, int[][]> sampleEach(int count, int length, SeedSequence seeds) {
+        Objects.requireNonNull(seeds, "seeds");
+        Map<BenchmarkHmm, int[][]> samples = new EnumMap<>(BenchmarkHmm.class);
+        for (BenchmarkHmm b : values()) {
+            samples.put(b, new HmmSampler(b.hmm()).sample(count, length, seeds.generator(b.ordinal())));
+        }
+        return samples;
     }
 
     /**

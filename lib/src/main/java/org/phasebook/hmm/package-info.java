@@ -38,7 +38,10 @@
  * variation of {@code P(o' | o)}, a 1-Wasserstein distance of complete-run lengths) and the
  * cross-entropy, collected in a {@link org.phasebook.hmm.ComparisonScore}; its noise floor
  * scores independent HMM samples of the same size, the yardstick for "RNN error at most
- * {@code k} times the floor". {@link org.phasebook.hmm.Ngrams} fixes the n-gram indexing
+ * {@code k} times the floor"; {@link org.phasebook.hmm.FloorComparison} scores one network's
+ * sample beside several such floors (figure F2), and {@link org.phasebook.hmm.CompleteRunLengths}
+ * sets the exact length distribution of complete runs beside a sample's.
+ * {@link org.phasebook.hmm.Ngrams} fixes the n-gram indexing
  * (first symbol most significant) shared by all n-gram arrays.
  *
  * <p><b>Why exact statistics.</b> The paper compares RNN samples with HMM samples only by eye
@@ -67,7 +70,9 @@
  * {@link org.phasebook.hmm.NoiseSensitivity} (the {@code gamma} mixture);
  * {@link org.phasebook.hmm.KickNeuronDetector} (transition-triggered pre-activations, the
  * {@code W_hh} block motif, integrating populations); {@link org.phasebook.hmm.Intervention}
- * (kick, noise-projection and control gains as a modified network); and
+ * (kick, noise-projection and control gains as a modified network) with
+ * {@link org.phasebook.hmm.InterventionSweep} (switch rates over gains and replicate runs) and
+ * {@link org.phasebook.hmm.KickUnit} (the detected units as table rows); and
  * {@link org.phasebook.hmm.ReadoutAngles}. Every random draw comes from an explicit seed.
  *
  * <p><b>Training the RNN (brief §3–§5)</b> runs on DJL through {@code org.phasebook.nn}.
@@ -85,5 +90,7 @@
  * binary file) or as {@link org.phasebook.hmm.RnnWeights} for the analyses;
  * {@link org.phasebook.hmm.RnnOutputSampler} draws output sequences from trained weights in
  * batches, with the same draws as {@code RnnDynamics.sampleOutputs}.
+ * {@link org.phasebook.hmm.MechanismNetwork} provides the network that figures F3–F6 open up
+ * (the data set's mechanism run, or a quick one trained here) and its label.
  */
 package org.phasebook.hmm;
