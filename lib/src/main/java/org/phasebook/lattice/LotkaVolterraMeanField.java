@@ -96,6 +96,17 @@ public record LotkaVolterraMeanField(double sigma, double mu, double lambda, dou
     }
 
     /**
+     * The predator density the rate equations settle at from a start with both species: the
+     * coexistence value {@code a*} above the threshold {@code lambda_c = mu/K}, and 0 at or below
+     * it, where the predators die out. As a function of {@code lambda} this is the mean-field
+     * curve of the extinction threshold (F2), continuous and rising linearly from 0 at
+     * {@code lambda_c}.
+     */
+    public double stationaryPredatorDensity() {
+        return hasCoexistence() ? coexistencePoint()[0] : 0.0;
+    }
+
+    /**
      * The fixed points in the closed positive quadrant, in the order {@code (0, 0)},
      * {@code (0, K)} and, when it exists, the coexistence point. Fresh arrays.
      */

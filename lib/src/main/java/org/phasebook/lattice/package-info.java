@@ -53,7 +53,12 @@
  * series), {@link org.phasebook.lattice.LocalExponent} (effective decay exponents) and
  * {@link org.phasebook.lattice.SpiralWavelength} (pattern wavelengths) and
  * {@link org.phasebook.lattice.SpiralCores} (topological defects of a three-species pattern, the
- * cores of spirals). Snapshots are drawn by
+ * cores of spirals). {@link org.phasebook.lattice.ThreeSpeciesPattern} gathers the pattern
+ * observables of a three-species snapshot (correlation length, autocorrelation, normalised
+ * structure factor, core densities, each a mean over the species);
+ * {@link org.phasebook.lattice.ReplicaWavelength} measures the spiral wavelength over replicas, and
+ * {@link org.phasebook.lattice.PatternSampling} records a {@link org.phasebook.lattice.PatternHistory}
+ * of those observables along a run. Snapshots are drawn by
  * {@link org.phasebook.plot.LatticeImage} in the plot package.
  *
  * <p><b>Why the inner loop lives in the model's kernel.</b> Throughput is set by the cost of one

@@ -9,7 +9,13 @@
  * is built from those manifests. {@link org.phasebook.plot.ComplexPlaneMap} draws, in plain Java2D,
  * the filled contour map of a function on a rectangle of the complex plane (a Koopman
  * pseudospectrum, with eigenvalues overlaid) from plain arrays; {@link org.phasebook.plot.LatticeImage}
- * draws lattice snapshots and space-time diagrams with one colour per site state. Figures are drawn from the
+ * draws lattice snapshots and space-time diagrams with one colour per site state, and
+ * {@link org.phasebook.plot.LatticePanels} sets several snapshots side by side. Small chart pieces that
+ * notebooks repeat have their own helpers: {@link org.phasebook.plot.GroupedPoints} (members of a
+ * group side by side at one x), {@link org.phasebook.plot.ExactAndSample} (an exact curve and its
+ * sampled dots in one colour), {@link org.phasebook.plot.MeanSdPoints} (mean and standard deviation
+ * as error bars) and {@link org.phasebook.plot.StatePlane} (paths and points in a plane of two
+ * coordinates). Figures are drawn from the
  * immutable results of the model packages; no model package imports this one.
  */
 package org.phasebook.plot;

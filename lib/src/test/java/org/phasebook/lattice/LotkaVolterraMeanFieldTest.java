@@ -109,6 +109,21 @@ class LotkaVolterraMeanFieldTest {
     }
 
     @Test
+    void stationaryPredatorDensityIsWhereTheRateEquationsSettle() {
+        DormandPrince853 dp = new DormandPrince853();
+        // below, just above and well above lambda_c = mu = 0.2: predators die out, or settle at a*
+        for (double lambda : new double[] {0.1, 0.19, 0.25, 0.5, 1.0}) {
+            LotkaVolterraMeanField m = LotkaVolterraMeanField.siteRestricted(1.0, 0.2, lambda);
+            double[] y = dp.advance(m, 0.0, new double[] {0.3, 0.3}, 3000.0);
+            assertEquals(y[0], m.stationaryPredatorDensity(), 1e-6, "lambda = " + lambda);
+        }
+        // continuous at the threshold: a* -> 0 linearly, with slope sigma / (mu (sigma + mu))
+        LotkaVolterraMeanField above = LotkaVolterraMeanField.siteRestricted(1.0, 0.2, 0.2 + 1e-6);
+        assertEquals(1e-6 / (0.2 * 1.2), above.stationaryPredatorDensity(), 1e-10);
+        assertEquals(0.0, LotkaVolterraMeanField.siteRestricted(1.0, 0.2, 0.2).stationaryPredatorDensity());
+    }
+
+    @Test
     void rejectsBadParameters() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LotkaVolterraMeanField(1.0, 0.2, 1.0, 0.0));
