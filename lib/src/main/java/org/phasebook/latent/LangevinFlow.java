@@ -39,6 +39,10 @@ import org.phasebook.nn.Scalars;
  * The KL term is the release's (§3): the Gaussian KL of {@code q(z₀)} and {@code q(v₀)} against
  * {@code N(0, I)}, plus, per step, {@code ½(ln 0.1 − 2γ − 1 + v_t²/0.1 + e^{2γ}/0.1)} summed over
  * units — an L2 penalty {@code 5‖v_t‖²} plus a constant, not the KL of any transition posterior.
+ * {@link KlTerm#INITIAL_STATE} keeps only the KL of {@code q(z₀)} and {@code q(v₀)}: the
+ * transitions are the prior's own Langevin steps, so their KL is zero, and with the per-trial
+ * summed reconstruction ({@link LatentArchitecture#LANGEVIN_FLOW_ELBO}) the objective is then a
+ * true negative ELBO, as the paper describes it (brief §4, item 2).
  * Every draw (the posterior's {@code ε}, the forcing {@code ξ}, dropout masks) comes from the
  * {@link TensorNoise} passed in.
  */
@@ -56,9 +60,18 @@ public final class LangevinFlow implements LatentModel {
         STATES_ONLY
     }
 
+    /** Which KL the forward pass returns for the objective. */
+    public enum KlTerm {
+        /** The release's: KL of {@code z₀, v₀} plus the per-step velocity "KL" (§3). */
+        RELEASED,
+        /** KL of {@code z₀, v₀} only: the transitions follow the prior, whose KL is zero. */
+        INITIAL_STATE
+    }
+
     private final LangevinFlowParameters parameters;
     private final LatentShape shape;
     private final DecoderInput decoderInput;
+    private final KlTerm klTerm;
 
     /**
      * The released architecture for data of {@code shape}.
@@ -79,9 +92,23 @@ public final class LangevinFlow implements LatentModel {
      */
     public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape,
                         DecoderInput decoderInput) {
+        this(parameters, shape, decoderInput, KlTerm.RELEASED);
+    }
+
+    /**
+     * The architecture with a chosen decoder input and KL term.
+     *
+     * @param parameters   the sizes and constants ({@code heads} must divide the decoder width)
+     * @param shape        the data's bins and neurons
+     * @param decoderInput what the decoder reads
+     * @param klTerm       which KL the objective gets
+     */
+    public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape,
+                        DecoderInput decoderInput, KlTerm klTerm) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.decoderInput = Objects.requireNonNull(decoderInput, "decoderInput");
+        this.klTerm = Objects.requireNonNull(klTerm, "klTerm");
         if (decoderWidth() % parameters.heads() != 0) {
             throw new IllegalArgumentException("heads = " + parameters.heads()
                 + " must divide the decoder width " + decoderWidth());
@@ -95,6 +122,15 @@ public final class LangevinFlow implements LatentModel {
      */
     public DecoderInput decoderInput() {
         return decoderInput;
+    }
+
+    /**
+     * Which KL the objective gets.
+     *
+     * @return the KL term
+     */
+    public KlTerm klTerm() {
+        return klTerm;
     }
 
     /**
@@ -118,8 +154,9 @@ public final class LangevinFlow implements LatentModel {
 
     @Override
     public String name() {
-        return decoderInput == DecoderInput.STATES_ONLY ? "LangevinFlow, decoder on h only"
+        String base = decoderInput == DecoderInput.STATES_ONLY ? "LangevinFlow, decoder on h only"
             : "LangevinFlow";
+        return klTerm == KlTerm.INITIAL_STATE ? base + " (ELBO)" : base;
     }
 
     @Override
@@ -180,11 +217,15 @@ public final class LangevinFlow implements LatentModel {
 
         double gamma = parameters.gamma();
         NDArray kl = gaussianKl(muZ, logVarZ).add(gaussianKl(muV, logVarV));
-        if (t > 1) {
-            NDArray later = vAll.get(":, 1:, :");
-            kl = kl.add(Scalars.mul(later.square().sum(), 5.0));
+        if (klTerm == KlTerm.INITIAL_STATE) {
+            kl = Scalars.mul(kl, 1.0 / b);
+        } else {
+            if (t > 1) {
+                NDArray later = vAll.get(":, 1:, :");
+                kl = kl.add(Scalars.mul(later.square().sum(), 5.0));
+            }
+            kl = Scalars.add(Scalars.mul(kl, 1.0 / b), stepKlConstant(gamma) * (t - 1) * h);
         }
-        kl = Scalars.add(Scalars.mul(kl, 1.0 / b), stepKlConstant(gamma) * (t - 1) * h);
 
         NDArray latents = decoderInput == DecoderInput.STATES_ONLY ? states
             : NDArrays.concat(new NDList(zAll, vAll, states), 2);

@@ -42,6 +42,28 @@ public enum LatentArchitecture {
         }
     },
 
+    /**
+     * LangevinFlow trained on a true negative ELBO, as the paper describes its objective (brief
+     * §4, item 2), where the release is not a bound: the Poisson NLL summed over bins and neurons
+     * per trial, plus the KL of {@code q(z₀, v₀)} with weight 1 at full ramp and no per-step
+     * velocity penalty ({@link LangevinFlow.KlTerm#INITIAL_STATE}). Architecture, data, schedule
+     * and coordinated dropout are those of {@link #LANGEVIN_FLOW}.
+     */
+    LANGEVIN_FLOW_ELBO {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
+                : LangevinFlowParameters.defaults(), shape, LangevinFlow.DecoderInput.LATENTS_AND_STATES,
+                LangevinFlow.KlTerm.INITIAL_STATE);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return LANGEVIN_FLOW.training(quick).withObjective(1.0,
+                LatentTrainingParameters.Reconstruction.SUM_PER_TRIAL);
+        }
+    },
+
     /** The GRU sequential VAE baseline (§7.3), trained as a per-trial ELBO with the same CD. */
     LFADS_LITE {
         @Override
@@ -109,6 +131,6 @@ public enum LatentArchitecture {
             }
         }
         throw new IllegalArgumentException("unknown architecture '" + text
-            + "'; expected langevin-flow, langevin-flow-states-only or lfads-lite");
+            + "'; expected langevin-flow, langevin-flow-states-only, langevin-flow-elbo or lfads-lite");
     }
 }

@@ -480,55 +480,60 @@ class LangevinFlowTest {
         LatentShape shape = new LatentShape(3, 2, 5, 7);
         int bins = shape.bins();
         for (double gamma : new double[] {0.55, 0.2}) {
-            LangevinFlow model = new LangevinFlow(
-                new LangevinFlowParameters(h, 2, 16, gamma, 0.01, 0.05), shape);
-            try (NamedWeights w = model.initialise(manager, new SplittableRandom(8))) {
-                // Posterior maps with zero weights and known biases: μ and log σ² are the biases
-                // whatever h₀ is. K stays at its initial 0.
-                Map<String, WeightSnapshot.Tensor> t = new LinkedHashMap<>(w.snapshot().tensors());
-                double[][] biases = new double[4][h];
-                String[] heads = {"mu_z", "logvar_z", "mu_v", "logvar_v"};
-                for (int k = 0; k < 4; k++) {
-                    float[] bias = new float[h];
-                    for (int i = 0; i < h; i++) {
-                        bias[i] = (float) (0.3 * (k + 1) * Math.sin(i + k) - 0.1 * k);
-                        biases[k][i] = bias[i];
-                    }
-                    t.put("posterior." + heads[k] + ".weight",
-                        new WeightSnapshot.Tensor(new long[] {h, h}, new float[h * h]));
-                    t.put("posterior." + heads[k] + ".bias",
-                        new WeightSnapshot.Tensor(new long[] {h}, bias));
-                }
-                assertArrayEquals(new float[48], t.get("potential.K").values(), "K = 0");
-                w.load(new WeightSnapshot(t));
-
-                float[] x = counts(new SplittableRandom(9), shape, b);
-                for (boolean training : new boolean[] {false, true}) {
-                    Pass p = forward(model, w.view(), x, b, 10, training);
-                    assertEquals(new Shape(), p.klShape(), "the KL is a scalar");
-                    double gaussian = 0;
-                    for (int k = 0; k < 4; k += 2) {
+            for (LangevinFlow.KlTerm term : LangevinFlow.KlTerm.values()) {
+                LangevinFlow model = new LangevinFlow(
+                    new LangevinFlowParameters(h, 2, 16, gamma, 0.01, 0.05), shape,
+                    LangevinFlow.DecoderInput.LATENTS_AND_STATES, term);
+                try (NamedWeights w = model.initialise(manager, new SplittableRandom(8))) {
+                    // Posterior maps with zero weights and known biases: μ and log σ² are the biases
+                    // whatever h₀ is. K stays at its initial 0.
+                    Map<String, WeightSnapshot.Tensor> t = new LinkedHashMap<>(w.snapshot().tensors());
+                    double[][] biases = new double[4][h];
+                    String[] heads = {"mu_z", "logvar_z", "mu_v", "logvar_v"};
+                    for (int k = 0; k < 4; k++) {
+                        float[] bias = new float[h];
                         for (int i = 0; i < h; i++) {
-                            double mu = biases[k][i];
-                            double logVar = biases[k + 1][i];
-                            gaussian += 0.5 * (-logVar - 1 + mu * mu + Math.exp(logVar));
+                            bias[i] = (float) (0.3 * (k + 1) * Math.sin(i + k) - 0.1 * k);
+                            biases[k][i] = bias[i];
                         }
+                        t.put("posterior." + heads[k] + ".weight",
+                            new WeightSnapshot.Tensor(new long[] {h, h}, new float[h * h]));
+                        t.put("posterior." + heads[k] + ".bias",
+                            new WeightSnapshot.Tensor(new long[] {h}, bias));
                     }
-                    double[][][] lat = cube(p.latents(), b, bins, 3 * h);
-                    double penalty = 0;
-                    for (int trial = 0; trial < b; trial++) {
-                        for (int s = 1; s < bins; s++) {
+                    assertArrayEquals(new float[48], t.get("potential.K").values(), "K = 0");
+                    w.load(new WeightSnapshot(t));
+
+                    float[] x = counts(new SplittableRandom(9), shape, b);
+                    for (boolean training : new boolean[] {false, true}) {
+                        Pass p = forward(model, w.view(), x, b, 10, training);
+                        assertEquals(new Shape(), p.klShape(), "the KL is a scalar");
+                        double gaussian = 0;
+                        for (int k = 0; k < 4; k += 2) {
                             for (int i = 0; i < h; i++) {
-                                double v = lat[trial][s][h + i];
-                                penalty += 5 * v * v;
+                                double mu = biases[k][i];
+                                double logVar = biases[k + 1][i];
+                                gaussian += 0.5 * (-logVar - 1 + mu * mu + Math.exp(logVar));
                             }
                         }
+                        double[][][] lat = cube(p.latents(), b, bins, 3 * h);
+                        double penalty = 0;
+                        for (int trial = 0; trial < b; trial++) {
+                            for (int s = 1; s < bins; s++) {
+                                for (int i = 0; i < h; i++) {
+                                    double v = lat[trial][s][h + i];
+                                    penalty += 5 * v * v;
+                                }
+                            }
+                        }
+                        double constant = LangevinFlow.stepKlConstant(gamma) * (bins - 1) * h;
+                        // the ELBO variant: the transitions are the prior's, so only z₀, v₀ count
+                        double expected = term == LangevinFlow.KlTerm.RELEASED
+                            ? gaussian + penalty / b + constant : gaussian;
+                        assertEquals(expected, p.kl(), 2e-6 * expected,
+                            term + ", γ = " + gamma + ", training " + training + ": Gaussian " + gaussian
+                                + ", penalty " + penalty / b + ", constant " + constant);
                     }
-                    double constant = LangevinFlow.stepKlConstant(gamma) * (bins - 1) * h;
-                    double expected = gaussian + penalty / b + constant;
-                    assertEquals(expected, p.kl(), 2e-6 * expected,
-                        "γ = " + gamma + ", training " + training + ": Gaussian " + gaussian
-                            + ", penalty " + penalty / b + ", constant " + constant);
                 }
             }
         }
