@@ -92,5 +92,14 @@
  * batches, with the same draws as {@code RnnDynamics.sampleOutputs}.
  * {@link org.phasebook.hmm.MechanismNetwork} provides the network that figures F3–F6 open up
  * (the data set's mechanism run, or a quick one trained here) and its label.
+ *
+ * <p><b>The paper's F2 metric (brief §6, metric 1)</b> compares sets of sequences:
+ * {@link org.phasebook.hmm.HammingMatrix} holds the distances between two sets of one-hot sequences,
+ * {@link org.phasebook.hmm.SinkhornMatching} matches every sequence of the second set to the argmax of
+ * a log-domain Sinkhorn plan ({@link org.phasebook.hmm.SinkhornMatchingParameters}, the authors'
+ * ε = 0.1 and stopping rule) and returns {@link org.phasebook.hmm.MatchedDistances};
+ * {@link org.phasebook.hmm.HungarianAssignment} gives the exact one-to-one optimum for the brief's
+ * cross-check; {@link org.phasebook.hmm.MatchedDistanceComparison} sets a network's matched distance
+ * beside the band of three independent HMM sets.
  */
 package org.phasebook.hmm;
