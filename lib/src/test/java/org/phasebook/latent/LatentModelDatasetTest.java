@@ -26,11 +26,7 @@ class LatentModelDatasetTest {
         String provenance = Files.readString(dataset.folder().resolve("provenance.json"));
         LatentShape shape = LatentShape.of(LorenzRecipe.defaults());
         Torch torch = Torch.start();
-        // Every architecture's default weights are committed, except LANGEVIN_FLOW_ELBO, which is
-        // being trained (datasets/langevin-flow/README.md); a new architecture must be added here.
-        java.util.Set<LatentArchitecture> committed = java.util.EnumSet.complementOf(
-            java.util.EnumSet.of(LatentArchitecture.LANGEVIN_FLOW_ELBO));
-        for (LatentArchitecture a : committed) {
+        for (LatentArchitecture a : LatentArchitecture.values()) {
             for (long seed = 0; seed < 3; seed++) {
                 String run = LatentModelDataset.runName(false, a, seed);
                 assertTrue(dataset.has(run), run + " is committed");
