@@ -75,6 +75,17 @@ public record HmmRnnDataset(Path folder) {
     }
 
     /**
+     * The name of the mechanism-size run of {@code hmm} for the subspace figure F7:
+     * {@code mechanism-<slug>}, e.g. {@code mechanism-cyclic-4}.
+     *
+     * @param hmm the HMM
+     * @return the run's name
+     */
+    public static String mechanismName(BenchmarkHmm hmm) {
+        return "mechanism-" + slug(hmm);
+    }
+
+    /**
      * The HMM's file-name part: its constant in lower case with hyphens, e.g.
      * {@code linear-chain-3}.
      *

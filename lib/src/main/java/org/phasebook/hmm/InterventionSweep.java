@@ -103,6 +103,55 @@ public final class InterventionSweep {
     }
 
     /**
+     * The Hopf-like pairs around output switches under every arm and gain (the paper's
+     * "# critical pairs"): {@code pairs[a][m]} is
+     * {@link LocalStability#criticalPairsAroundSwitches(RnnDynamics, RnnTrajectory, int, CriticalityCriteria)}
+     * of one noisy run of {@code steps} steps of the network modified by
+     * {@code arms.get(a).apply(mus[m])}, mean ± sd over the run's switches (its count is the
+     * number of switches whose window fits; NaN when there is none, as when an ablation traps
+     * the state in a cluster). Every run uses the noise of {@code seeds.generator(0)} (common
+     * random numbers, as in {@link #switchRates}).
+     *
+     * @param network    the intact network
+     * @param arms       the interventions, one rule {@code mu -> Intervention} per arm
+     * @param mus        the gains
+     * @param steps      steps per run, {@code >= 2 halfWindow + 1}
+     * @param halfWindow steps on each side of a switch, {@code >= 1} (the authors: 15)
+     * @param criteria   what counts as a Hopf-like pair (the authors' ablation code:
+     *                   {@link CriticalityCriteria#ABLATION})
+     * @param seeds      the seeds of the runs
+     * @param progress   run after each (gain, arm) pair, gain by gain
+     * @return {@code pairs[arm][gain]}
+     */
+    public static MeanSd[][] criticalPairs(RnnDynamics network, List<DoubleFunction<Intervention>> arms, double[] mus,
+                                           int steps, int halfWindow, CriticalityCriteria criteria, SeedSequence seeds,
+                                           Runnable progress) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(arms, "arms");
+        Objects.requireNonNull(mus, "mus");
+        Objects.requireNonNull(criteria, "criteria");
+        Objects.requireNonNull(seeds, "seeds");
+        Objects.requireNonNull(progress, "progress");
+        if (halfWindow < 1) {
+            throw new IllegalArgumentException("halfWindow must be >= 1, got " + halfWindow);
+        }
+        if (steps < 2 * halfWindow + 1) {
+            throw new IllegalArgumentException("steps must be >= 2 halfWindow + 1 = " + (2 * halfWindow + 1)
+                    + " so that a window fits, got " + steps);
+        }
+        MeanSd[][] pairs = new MeanSd[arms.size()][mus.length];
+        for (int m = 0; m < mus.length; m++) {
+            for (int a = 0; a < arms.size(); a++) {
+                RnnDynamics modified = arms.get(a).apply(mus[m]).applyTo(network);
+                RnnTrajectory run = modified.noisyTrajectory(steps, SIGMA, seeds.generator(0));
+                pairs[a][m] = LocalStability.criticalPairsAroundSwitches(modified, run, halfWindow, criteria);
+                progress.run();
+            }
+        }
+        return pairs;
+    }
+
+    /**
      * {@code count} distinct units drawn at random among {@code 0..hidden-1} outside
      * {@code excluded}: the first {@code count} entries of a partial Fisher–Yates shuffle of the
      * remaining units in ascending order, position {@code i} swapped with

@@ -119,6 +119,50 @@ public final class LocalStability {
     }
 
     /**
+     * As {@link #criticalPairsAroundSwitches(JacobianSpectrum[], int[], int, CriticalityCriteria)}
+     * on {@link #noisySpectra noisySpectra(dynamics, run)} and the run's outputs, but
+     * decomposing only the Jacobians that lie in some window: an eigen-decomposition of a
+     * 150-unit Jacobian takes milliseconds, and when switches are rare (an ablated network) most
+     * steps lie in no window.
+     *
+     * @param dynamics   the network that made {@code run}
+     * @param run        its run, with the noise it was driven by
+     * @param halfWindow {@code >= 1} (the authors use 15)
+     * @param criteria   what counts as a Hopf-like pair
+     * @return mean ± sd of the pairs per window, over the switches whose window fits in the run
+     */
+    public static MeanSd criticalPairsAroundSwitches(RnnDynamics dynamics, RnnTrajectory run, int halfWindow,
+                                                     CriticalityCriteria criteria) {
+        Objects.requireNonNull(dynamics, "dynamics");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(criteria, "criteria");
+        if (halfWindow < 1) {
+            throw new IllegalArgumentException("halfWindow must be >= 1, got " + halfWindow);
+        }
+        int[] outputs = run.outputs();
+        int n = Math.max(0, run.length() - 1);
+        int[] pairs = new int[n];
+        boolean[] known = new boolean[n];
+        int[] sums = new int[outputs.length];
+        int count = 0;
+        for (int t = 1; t < outputs.length; t++) {
+            if (outputs[t] != outputs[t - 1] && t - halfWindow >= 0 && t + halfWindow - 1 < n) {
+                int s = 0;
+                for (int u = t - halfWindow; u < t + halfWindow; u++) {
+                    if (!known[u]) {
+                        pairs[u] = JacobianSpectrum.of(dynamics, run.states()[u], run.inputs()[u + 1])
+                                .criticalPairs(criteria);
+                        known[u] = true;
+                    }
+                    s += pairs[u];
+                }
+                sums[count++] = s;
+            }
+        }
+        return MeanSd.of(Arrays.copyOf(sums, count));
+    }
+
+    /**
      * The transition rate of an output sequence as in the training-evolution panel: the mean of
      * {@code 1 / dwell} over its runs of equal outputs (every run, including the censored first
      * and last); NaN for an empty sequence.

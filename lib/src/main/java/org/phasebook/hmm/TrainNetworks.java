@@ -29,7 +29,7 @@ import org.phasebook.notebook.Csv;
  *
  * <pre>
  * java -cp ... org.phasebook.hmm.TrainNetworks [--out DIR] RUN... | provenance
- *   RUN: mechanism | default (all six HMMs) | an HMM label or constant (its default-scale run)
+ *   RUN: mechanism | subspaces | default (all six HMMs) | an HMM label or constant (its default-scale run)
  *   provenance: only rewrite provenance.json from the files present
  * </pre>
  *
@@ -119,9 +119,39 @@ public final class TrainNetworks {
     }
 
     /**
+     * A mechanism-size run for the subspace figure F7: {@code hmm} (the fully connected 3-state
+     * or the cyclic 4-state HMM in the paper) at its own training length, with the network,
+     * sequences and steps of {@link #mechanismRun()} but no checkpoints, named
+     * {@code mechanism-<hmm>} and seeded {@code MECHANISM_SEED + 1 + hmm.ordinal()}.
+     *
+     * @param hmm the HMM
+     * @return the run
+     */
+    public static Run subspaceRun(BenchmarkHmm hmm) {
+        return new Run(HmmRnnDataset.mechanismName(hmm), hmm, hmm.trainingLength(),
+            RnnParameters.mechanism(),
+            RnnTrainingParameters.defaults(hmm).withSequences(10_000, MECHANISM_VALIDATION),
+            MECHANISM_SEED + 1 + hmm.ordinal());
+    }
+
+    /** The HMMs of the subspace figure F7, as in the paper. */
+    public static final List<BenchmarkHmm> SUBSPACE_HMMS =
+        List.of(BenchmarkHmm.FULLY_CONNECTED_3, BenchmarkHmm.CYCLIC_4);
+
+    private static Run subspaceRunNamed(String name) {
+        for (BenchmarkHmm h : SUBSPACE_HMMS) {
+            if (HmmRnnDataset.mechanismName(h).equalsIgnoreCase(name)) {
+                return subspaceRun(h);
+            }
+        }
+        return null;
+    }
+
+    /**
      * The runs named by command-line words, in order, without repeats.
      *
-     * @param words "mechanism", "default" (all six) or HMM labels/constants
+     * @param words "mechanism", "subspaces" (the two F7 runs) or the name of one of them,
+     *              "default" (all six) or HMM labels/constants
      * @return the runs
      * @throws IllegalArgumentException for an unknown word
      */
@@ -132,6 +162,12 @@ public final class TrainNetworks {
             List<Run> add = new ArrayList<>();
             if (w.equalsIgnoreCase("mechanism")) {
                 add.add(mechanismRun());
+            } else if (w.equalsIgnoreCase("subspaces")) {
+                for (BenchmarkHmm h : SUBSPACE_HMMS) {
+                    add.add(subspaceRun(h));
+                }
+            } else if (subspaceRunNamed(w) != null) {
+                add.add(subspaceRunNamed(w));
             } else if (w.equalsIgnoreCase("default")) {
                 for (BenchmarkHmm h : BenchmarkHmm.values()) {
                     add.add(defaultRun(h));
@@ -248,7 +284,7 @@ public final class TrainNetworks {
      * @throws IOException if reading or writing fails
      */
     public static void writeProvenance(HmmRnnDataset dataset) throws IOException {
-        List<Run> known = new ArrayList<>(runs(List.of("mechanism", "default")));
+        List<Run> known = new ArrayList<>(runs(List.of("mechanism", "subspaces", "default")));
         StringBuilder j = new StringBuilder("{\n");
         j.append("  \"generator\": \"").append(TrainNetworks.class.getName()).append("\",\n");
         String version = TrainNetworks.class.getPackage().getImplementationVersion();
@@ -334,7 +370,7 @@ public final class TrainNetworks {
         }
         if (words.isEmpty()) {
             System.err.println("usage: TrainNetworks [--out DIR] [--batch N] RUN... | provenance\n"
-                + "  RUN: mechanism | default (all six HMMs) | an HMM label or constant, e.g. "
+                + "  RUN: mechanism | subspaces (F7: mechanism-fully-connected-3, mechanism-cyclic-4) | default (all six HMMs) | an HMM label or constant, e.g. "
                 + "LINEAR_CHAIN_3\n  N: another batch size for these runs (recorded in the "
                 + "provenance)\n"
                 + "  provenance: only rewrite provenance.json from the files present\n"

@@ -84,4 +84,32 @@ class InterventionSweepTest {
                 "excluded units must be in [0, 9], got 10");
         assertTrue(Arrays.stream(first).allMatch(u -> u >= 0 && u < 10));
     }
+
+    @Test
+    void criticalPairsOfEachArmAndGainAreThoseOfItsOwnRun() {
+        RnnDynamics d = new RnnDynamics(RnnDynamicsTest.weights(12, 4, 3, 1.5, 45));
+        List<DoubleFunction<Intervention>> arms = List.of(mu -> Intervention.kick(new int[] {2, 5, 7}, mu),
+                mu -> Intervention.kick(new int[] {0, 1}, mu));
+        double[] mus = {0, 1, 2};
+        SeedSequence seeds = new SeedSequence(46);
+        AtomicInteger calls = new AtomicInteger();
+        MeanSd[][] pairs = InterventionSweep.criticalPairs(d, arms, mus, 400, 5, CriticalityCriteria.ABLATION,
+                seeds, calls::incrementAndGet);
+        assertEquals(6, calls.get());
+        for (int a = 0; a < arms.size(); a++) {
+            for (int m = 0; m < mus.length; m++) {
+                // oracle: the eager computation over every Jacobian of the same run
+                RnnDynamics modified = arms.get(a).apply(mus[m]).applyTo(d);
+                RnnTrajectory run = modified.noisyTrajectory(400, InterventionSweep.SIGMA, seeds.generator(0));
+                MeanSd expected = LocalStability.criticalPairsAroundSwitches(LocalStability.noisySpectra(modified, run),
+                        run.outputs(), 5, CriticalityCriteria.ABLATION);
+                assertEquals(expected, pairs[a][m]);
+            }
+        }
+        assertTrue(pairs[0][1].count() > 0, "the intact random network switches");
+        CategoricalHmmTest.assertMessage(() -> InterventionSweep.criticalPairs(d, arms, mus, 10, 5,
+                CriticalityCriteria.ABLATION, seeds, () -> { }), "steps must be >= 2 halfWindow + 1 = 11");
+        CategoricalHmmTest.assertMessage(() -> InterventionSweep.criticalPairs(d, arms, mus, 100, 0,
+                CriticalityCriteria.ABLATION, seeds, () -> { }), "halfWindow must be >= 1");
+    }
 }

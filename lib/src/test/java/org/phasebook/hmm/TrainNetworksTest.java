@@ -64,6 +64,22 @@ class TrainNetworksTest {
     }
 
     @Test
+    void subspaceRunsAreTheFullyConnectedAndCyclicHmmsAtTheMechanismSize() {
+        List<TrainNetworks.Run> runs = TrainNetworks.runs(List.of("subspaces", "mechanism-cyclic-4"));
+        assertEquals(List.of("mechanism-fully-connected-3", "mechanism-cyclic-4"),
+            runs.stream().map(TrainNetworks.Run::name).toList());
+        for (TrainNetworks.Run r : runs) {
+            assertEquals(150, r.model().hidden());
+            assertEquals(100, r.model().inputs());
+            assertEquals(r.hmm().trainingLength(), r.length());
+            assertEquals(TrainNetworks.MECHANISM_VALIDATION, r.training().validationSequences());
+            assertEquals(TrainNetworks.MECHANISM_SEED + 1 + r.hmm().ordinal(), r.seed());
+        }
+        assertEquals(BenchmarkHmm.FULLY_CONNECTED_3, runs.get(0).hmm());
+        assertEquals(BenchmarkHmm.CYCLIC_4, runs.get(1).hmm());
+    }
+
+    @Test
     void wordsSelectRunsWithoutRepeatsAndRejectUnknownOnes() {
         List<TrainNetworks.Run> runs = TrainNetworks.runs(List.of("mechanism", "cyclic 4",
             "default", "LINEAR_CHAIN_3"));
