@@ -69,15 +69,16 @@ public record PairSubspace(int first, int second, StatePca pca, double occupancy
 
     /**
      * The subspace of every pair of outputs {@code a < b} of {@code dynamics}, in the order
-     * (0,1), (0,2), (1,2), ..., from the states and outputs of {@code run}.
+     * (0,1), (0,2), (1,2), ..., from the states and outputs of {@code run}; a pair whose outputs
+     * win the argmax at {@value #COMPONENTS} steps of the run or fewer has no subspace to fit and
+     * is left out (an untrained network may never show an output).
      *
      * @param dynamics   the network (its readout gives the angles)
      * @param run        a run of the network (the authors use 100,000 noisy steps)
      * @param minSegment {@code >= 1}: the shortest stretch kept in {@link #segments()}
      *                   (the authors: 200)
      * @return one subspace per pair
-     * @throws IllegalArgumentException if the network has fewer than three outputs, or a pair
-     *                                  has fewer than {@value #COMPONENTS} + 1 states in the run
+     * @throws IllegalArgumentException if the network has fewer than three outputs
      */
     public static List<PairSubspace> all(RnnDynamics dynamics, RnnTrajectory run, int minSegment) {
         Objects.requireNonNull(dynamics, "dynamics");
@@ -92,7 +93,9 @@ public record PairSubspace(int first, int second, StatePca pca, double occupancy
         List<PairSubspace> pairs = new ArrayList<>();
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
-                pairs.add(of(dynamics, run, a, b, minSegment));
+                if (statesIn(run, a, b) > COMPONENTS) {
+                    pairs.add(of(dynamics, run, a, b, minSegment));
+                }
             }
         }
         return pairs;
@@ -119,10 +122,7 @@ public record PairSubspace(int first, int second, StatePca pca, double occupancy
             throw new IllegalArgumentException("minSegment must be >= 1, got " + minSegment);
         }
         int[] outputs = run.outputs();
-        int inPair = 0;
-        for (int o : outputs) {
-            inPair += (o == a || o == b) ? 1 : 0;
-        }
+        int inPair = statesIn(run, a, b);
         if (inPair <= COMPONENTS) {
             throw new IllegalArgumentException("outputs " + a + " and " + b + " occur at only " + inPair
                     + " steps of the run; a " + COMPONENTS + "-component PCA needs more (use a longer run)");
@@ -138,6 +138,14 @@ public record PairSubspace(int first, int second, StatePca pca, double occupancy
         double contrastAngle = ReadoutAngles.toPlane(new double[][] {contrast}, pca.component(0), pca.component(1))[0];
         return new PairSubspace(a, b, pca, (double) inPair / outputs.length, ratio[0] + ratio[1], angles,
                 contrastAngle, segments(run, pca, a, b, minSegment));
+    }
+
+    private static int statesIn(RnnTrajectory run, int a, int b) {
+        int count = 0;
+        for (int o : run.outputs()) {
+            count += (o == a || o == b) ? 1 : 0;
+        }
+        return count;
     }
 
     /** The maximal runs of consecutive steps with output a or b, at least minSegment long, projected. */

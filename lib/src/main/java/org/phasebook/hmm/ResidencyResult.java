@@ -64,4 +64,35 @@ public record ResidencyResult(double[][] states, int[] outputs, double[] maxProb
         }
         return MeanSd.of(v);
     }
+
+    /**
+     * As {@link #over(ResidencyGroup, double[])}, over the states of {@code group} whose output
+     * is one of {@code symbols} only: the residency analysis of one pair of outputs (figure F7,
+     * "subspace residency", where the authors run it once and split the states by pair).
+     */
+    public MeanSd over(ResidencyGroup group, double[] values, int... symbols) {
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(symbols, "symbols");
+        if (values.length != states.length) {
+            throw new IllegalArgumentException("values must have one entry per state (" + states.length + "), got "
+                    + values.length);
+        }
+        return MeanSd.of(java.util.Arrays.stream(indicesOf(group)).filter(i -> isIn(outputs[i], symbols))
+                .mapToDouble(i -> values[i]).toArray());
+    }
+
+    /** The number of states in {@code group} whose output is one of {@code symbols}. */
+    public int count(ResidencyGroup group, int... symbols) {
+        Objects.requireNonNull(symbols, "symbols");
+        return (int) java.util.Arrays.stream(indicesOf(group)).filter(i -> isIn(outputs[i], symbols)).count();
+    }
+
+    private static boolean isIn(int output, int[] symbols) {
+        for (int s : symbols) {
+            if (output == s) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

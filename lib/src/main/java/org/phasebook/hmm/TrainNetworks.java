@@ -120,9 +120,11 @@ public final class TrainNetworks {
 
     /**
      * A mechanism-size run for the subspace figure F7: {@code hmm} (the fully connected 3-state
-     * or the cyclic 4-state HMM in the paper) at its own training length, with the network,
-     * sequences and steps of {@link #mechanismRun()} but no checkpoints, named
-     * {@code mechanism-<hmm>} and seeded {@code MECHANISM_SEED + 1 + hmm.ordinal()}.
+     * or the cyclic 4-state HMM in the paper) at its own training length, with the network and
+     * sequences of {@link #mechanismRun()} but no checkpoints, and the paper's number of Adam
+     * steps for that HMM ({@link RnnTrainingParameters#paper}: 3,000 for the fully connected HMM,
+     * whose paper run has twice the epochs, 1,500 otherwise), named {@code mechanism-<hmm>} and
+     * seeded {@code MECHANISM_SEED + 1 + hmm.ordinal()}.
      *
      * @param hmm the HMM
      * @return the run
@@ -130,7 +132,8 @@ public final class TrainNetworks {
     public static Run subspaceRun(BenchmarkHmm hmm) {
         return new Run(HmmRnnDataset.mechanismName(hmm), hmm, hmm.trainingLength(),
             RnnParameters.mechanism(),
-            RnnTrainingParameters.defaults(hmm).withSequences(10_000, MECHANISM_VALIDATION),
+            RnnTrainingParameters.defaults(hmm).withSequences(10_000, MECHANISM_VALIDATION)
+                .withSteps(RnnTrainingParameters.paper(hmm).steps()),
             MECHANISM_SEED + 1 + hmm.ordinal());
     }
 

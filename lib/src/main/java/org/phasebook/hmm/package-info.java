@@ -71,9 +71,13 @@
  * {@link org.phasebook.hmm.KickNeuronDetector} (transition-triggered pre-activations, the
  * {@code W_hh} block motif, integrating populations); {@link org.phasebook.hmm.Intervention}
  * (kick, noise-projection and control gains as a modified network) with
- * {@link org.phasebook.hmm.InterventionSweep} (switch rates over gains and replicate runs) and
- * {@link org.phasebook.hmm.KickUnit} (the detected units as table rows); and
- * {@link org.phasebook.hmm.ReadoutAngles}. Every random draw comes from an explicit seed.
+ * {@link org.phasebook.hmm.InterventionSweep} (switch rates and critical pairs over gains) and
+ * {@link org.phasebook.hmm.KickUnit} (the detected units as table rows);
+ * {@link org.phasebook.hmm.CheckpointDynamics}, {@link org.phasebook.hmm.LossDrop} and the
+ * authors' second-order heuristic {@link org.phasebook.hmm.SecondOrderPerturbation} for the
+ * training evolution; and {@link org.phasebook.hmm.ReadoutAngles} with
+ * {@link org.phasebook.hmm.PairSubspace} (one subspace per pair of outputs). Every random draw
+ * comes from an explicit seed.
  *
  * <p><b>Training the RNN (brief §3–§5)</b> runs on DJL through {@code org.phasebook.nn}.
  * {@link org.phasebook.hmm.RnnParameters} sizes the network; {@link org.phasebook.hmm.NoiseDrivenRnn}

@@ -15,7 +15,10 @@
  * group side by side at one x), {@link org.phasebook.plot.ExactAndSample} (an exact curve and its
  * sampled dots in one colour), {@link org.phasebook.plot.MeanSdPoints} (mean and standard deviation
  * as error bars) and {@link org.phasebook.plot.StatePlane} (paths and points in a plane of two
- * coordinates). Figures are drawn from the
+ * coordinates). {@link org.phasebook.plot.ChartRow} sets charts with axes of their own side by
+ * side, {@link org.phasebook.plot.MatrixHeatMap} draws a matrix as a heat map, and
+ * {@link org.phasebook.plot.IsoLines} traces the level lines of a grid (marching squares), which
+ * {@link org.phasebook.plot.IsoLineSeries} adds to a chart. Figures are drawn from the
  * immutable results of the model packages; no model package imports this one.
  */
 package org.phasebook.plot;

@@ -97,6 +97,15 @@ class PairSubspaceTest {
     void allGivesTheThreePairsOfAThreeOutputNetworkInOrder() {
         List<PairSubspace> pairs = PairSubspace.all(network(), run(), 200);
         assertEquals(List.of("0-1", "0-2", "1-2"), pairs.stream().map(PairSubspace::label).toList());
+        // a run that never shows output 2 and output 1 only twice: only the pair {0, 1} is fitted
+        RnnTrajectory r = run();
+        int[] outputs = r.outputs().clone();
+        for (int t = 0; t < outputs.length; t++) {
+            outputs[t] = t < 2 ? 1 : 0;
+        }
+        RnnTrajectory sparse = new RnnTrajectory(new double[4], r.states(), r.inputs(), outputs);
+        assertEquals(List.of("0-1", "0-2"), PairSubspace.all(network(), sparse, 200).stream()
+                .map(PairSubspace::label).toList());
     }
 
     @Test

@@ -139,6 +139,23 @@ class ResidencyAnalysisTest {
     }
 
     @Test
+    void summariesCanBeRestrictedToStatesWithSomeOutputs() {
+        ResidencyGroup c = ResidencyGroup.CLUSTER;
+        ResidencyGroup t = ResidencyGroup.TRANSITION;
+        ResidencyResult r = new ResidencyResult(new double[5][1], new int[] {0, 1, 2, 1, 0}, new double[5],
+                new double[5], new double[5], new ResidencyGroup[] {c, c, c, t, c});
+        double[] values = {1, 2, 4, 8, 16};
+        assertEquals(MeanSd.of(new double[] {1, 2, 16}), r.over(c, values, 0, 1));
+        assertEquals(MeanSd.of(new double[] {4}), r.over(c, values, 2));
+        assertEquals(MeanSd.of(new double[] {8}), r.over(t, values, 1, 2));
+        assertEquals(0, r.over(t, values, 0).count());
+        assertEquals(3, r.count(c, 0, 1));
+        assertEquals(0, r.count(t, 0));
+        assertEquals(r.over(c, values), r.over(c, values, 0, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> r.over(c, new double[4], 0));
+    }
+
+    @Test
     void parametersAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new ResidencyParameters(0, 60, 1.0));
         assertThrows(IllegalArgumentException.class, () -> new ResidencyParameters(20, 0, 1.0));

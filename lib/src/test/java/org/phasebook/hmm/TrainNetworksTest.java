@@ -77,6 +77,9 @@ class TrainNetworksTest {
         }
         assertEquals(BenchmarkHmm.FULLY_CONNECTED_3, runs.get(0).hmm());
         assertEquals(BenchmarkHmm.CYCLIC_4, runs.get(1).hmm());
+        // the paper's Adam steps: twice the epochs for the fully connected HMM
+        assertEquals(3_000, runs.get(0).training().steps());
+        assertEquals(1_500, runs.get(1).training().steps());
     }
 
     @Test
