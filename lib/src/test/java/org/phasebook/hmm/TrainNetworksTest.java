@@ -179,8 +179,9 @@ class TrainNetworksTest {
                 m.group(1));
             files++;
         }
-        // six default runs and the mechanism run with 3 files each, plus 16 checkpoints
-        assertEquals(7 * 3 + 16, files);
+        // six default runs, the mechanism run and the two F7 runs with 3 files each, plus 16
+        // checkpoints
+        assertEquals(9 * 3 + 16, files);
         for (BenchmarkHmm h : BenchmarkHmm.values()) {
             RnnFloatWeights w = data.load(HmmRnnDataset.defaultName(h));
             assertEquals(List.of(50, 10, 3), List.of(w.hidden(), w.inputs(), w.outputs()));
@@ -190,5 +191,11 @@ class TrainNetworksTest {
         assertEquals(List.of(150, 100, 3),
             List.of(mechanism.hidden(), mechanism.inputs(), mechanism.outputs()));
         assertEquals(16, data.checkpointSteps(HmmRnnDataset.MECHANISM).length);
+        for (BenchmarkHmm h : TrainNetworks.SUBSPACE_HMMS) {
+            String name = HmmRnnDataset.mechanismName(h);
+            RnnFloatWeights w = data.load(name);
+            assertEquals(List.of(150, 100, 3), List.of(w.hidden(), w.inputs(), w.outputs()));
+            assertEquals(TrainNetworks.subspaceRun(h).training().steps(), data.lossHistory(name).steps());
+        }
     }
 }
