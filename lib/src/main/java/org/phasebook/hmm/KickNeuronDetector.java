@@ -106,6 +106,74 @@ public final class KickNeuronDetector {
         public boolean hasKickMotif() {
             return within0 > 0.0 && within1 > 0.0 && between01 < 0.0 && between10 < 0.0;
         }
+
+        /**
+         * The strength of the motif: the weakest of its four terms,
+         * {@code min(within0, within1, -between01, -between10)}; positive exactly when
+         * {@link #hasKickMotif()} holds.
+         */
+        public double margin() {
+            return Math.min(Math.min(within0, within1), Math.min(-between01, -between10));
+        }
+    }
+
+    /**
+     * How random pairs of disjoint triplets fare against a detected circuit: of {@code draws}
+     * random pairs, how many show the motif's signs and how many are at least as strong
+     * ({@link Circuit#margin()}), whose share is a permutation p-value for "the detected groups
+     * are wired as the paper says".
+     *
+     * @param draws           random triplet pairs drawn
+     * @param withMotifSigns  of them, those with {@link Circuit#hasKickMotif()}
+     * @param atLeastAsStrong of them, those whose margin is {@code >=} the detected circuit's
+     */
+    public record MotifNull(int draws, int withMotifSigns, int atLeastAsStrong) {
+
+        /** {@code (atLeastAsStrong + 1) / (draws + 1)}, the permutation p-value that counts the detected circuit itself. */
+        public double pValue() {
+            return (atLeastAsStrong + 1.0) / (draws + 1.0);
+        }
+    }
+
+    /**
+     * The null distribution of the kick motif: {@code draws} pairs of disjoint triplets of units,
+     * each pair the first six entries of a partial Fisher–Yates shuffle (position {@code i}
+     * swapped with {@code i + random.nextInt(H - i)}) of one array of the units
+     * {@code 0..H-1} that carries over from draw to draw, the first three forming group 0.
+     *
+     * @param weights  the network ({@code H >= 6})
+     * @param detected the circuit of the detected groups
+     * @param draws    {@code >= 1}
+     * @param random   advanced by {@code 6 draws} calls
+     * @return the counts
+     */
+    public static MotifNull motifNull(RnnWeights weights, Circuit detected, int draws, java.util.SplittableRandom random) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(detected, "detected");
+        Objects.requireNonNull(random, "random");
+        int h = weights.whh().length;
+        if (h < 6) {
+            throw new IllegalArgumentException("need H >= 6 units for two disjoint triplets, got " + h);
+        }
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws must be >= 1, got " + draws);
+        }
+        double threshold = detected.margin();
+        int[] units = IntStream.range(0, h).toArray();
+        int signs = 0;
+        int stronger = 0;
+        for (int n = 0; n < draws; n++) {
+            for (int i = 0; i < 6; i++) {
+                int j = i + random.nextInt(h - i);
+                int t = units[i];
+                units[i] = units[j];
+                units[j] = t;
+            }
+            Circuit c = circuit(weights, Arrays.copyOfRange(units, 0, 3), Arrays.copyOfRange(units, 3, 6));
+            signs += c.hasKickMotif() ? 1 : 0;
+            stronger += c.margin() >= threshold ? 1 : 0;
+        }
+        return new MotifNull(draws, signs, stronger);
     }
 
     /**

@@ -117,6 +117,40 @@ class KickNeuronDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new KickNeuronDetector.Parameters(3, 3, 10, 5, 3));
     }
 
+    @Test
+    void motifNullCountsRandomTripletPairsAgainstTheDetectedCircuit() {
+        RnnWeights w = RnnDynamicsTest.weights(9, 2, 3, 1.0, 81);
+        KickNeuronDetector.Circuit detected = KickNeuronDetector.circuit(w, new int[] {0, 1, 2}, new int[] {3, 4, 5});
+        assertEquals(Math.min(Math.min(detected.within0(), detected.within1()),
+                Math.min(-detected.between01(), -detected.between10())), detected.margin(), 0.0);
+        assertEquals(detected.hasKickMotif(), detected.margin() > 0);
+        KickNeuronDetector.MotifNull n = KickNeuronDetector.motifNull(w, detected, 400, new java.util.SplittableRandom(82));
+        // oracle: the same shuffle written out, the unit array carried from draw to draw
+        java.util.SplittableRandom r = new java.util.SplittableRandom(82);
+        int[] units = java.util.stream.IntStream.range(0, 9).toArray();
+        int signs = 0;
+        int stronger = 0;
+        for (int d = 0; d < 400; d++) {
+            for (int i = 0; i < 6; i++) {
+                int j = i + r.nextInt(9 - i);
+                int t = units[i];
+                units[i] = units[j];
+                units[j] = t;
+            }
+            KickNeuronDetector.Circuit c = KickNeuronDetector.circuit(w, new int[] {units[0], units[1], units[2]},
+                    new int[] {units[3], units[4], units[5]});
+            signs += c.hasKickMotif() ? 1 : 0;
+            stronger += c.margin() >= detected.margin() ? 1 : 0;
+        }
+        assertEquals(new KickNeuronDetector.MotifNull(400, signs, stronger), n);
+        assertEquals((stronger + 1.0) / 401.0, n.pValue(), 0.0);
+        assertTrue(stronger > 0 && stronger < 400, "a random network's circuit is neither the weakest nor the strongest");
+        assertThrows(IllegalArgumentException.class, () -> KickNeuronDetector.motifNull(
+                RnnDynamicsTest.weights(5, 2, 3, 1.0, 83), detected, 10, new java.util.SplittableRandom(1)));
+        assertThrows(IllegalArgumentException.class, () -> KickNeuronDetector.motifNull(w, detected, 0,
+                new java.util.SplittableRandom(1)));
+    }
+
     private static int[] sorted(int[] a) {
         int[] c = a.clone();
         Arrays.sort(c);
