@@ -35,6 +35,44 @@ public final class NoiseSensitivity {
      * @param meanDistance    per step, the mean Euclidean distance of the rollouts from their mean
      */
     public record Spread(double gamma, double[][][] states, double[] covarianceTrace, double[] meanDistance) {
+
+        /** The rollouts' states after the last step, {@code rollouts x H} (not copies). */
+        public double[][] finalStates() {
+            double[][] last = new double[states.length][];
+            for (int r = 0; r < states.length; r++) {
+                last[r] = states[r][states[r].length - 1];
+            }
+            return last;
+        }
+
+        /**
+         * How far the rollouts' mean has moved from the start by the last step (Euclidean): small
+         * when the noise only spreads the rollouts, large when the state drifts deterministically.
+         */
+        public double meanMove() {
+            double[] start = states[0][0];
+            double[][] last = finalStates();
+            // compensated sums and averages (DoubleStream)
+            return Math.sqrt(java.util.stream.IntStream.range(0, start.length).mapToDouble(u -> Math.pow(
+                    java.util.Arrays.stream(last).mapToDouble(r -> r[u]).average().getAsDouble() - start[u], 2))
+                    .sum());
+        }
+
+        /**
+         * The spread after the last step within the plane of the first two components of
+         * {@code pca}: the mean distance of the projected rollouts from their projected mean.
+         */
+        public double planeSpread(StatePca pca) {
+            Objects.requireNonNull(pca, "pca");
+            if (pca.components() < 2) {
+                throw new IllegalArgumentException("pca needs at least 2 components, got " + pca.components());
+            }
+            double[][] z = pca.project(finalStates());
+            double c0 = java.util.Arrays.stream(z).mapToDouble(r -> r[0]).average().getAsDouble();
+            double c1 = java.util.Arrays.stream(z).mapToDouble(r -> r[1]).average().getAsDouble();
+            return java.util.Arrays.stream(z).mapToDouble(r -> Math.hypot(r[0] - c0, r[1] - c1)).average()
+                    .getAsDouble();
+        }
     }
 
     /**

@@ -95,4 +95,43 @@ public record ResidencyResult(double[][] states, int[] outputs, double[] maxProb
         }
         return false;
     }
+
+    /**
+     * The mean of the {@link ResidencyGroup#CLUSTER} states whose output is {@code output}, or
+     * an empty array when there is none.
+     */
+    public double[] clusterCentroid(int output) {
+        int[] rows = java.util.Arrays.stream(indicesOf(ResidencyGroup.CLUSTER)).filter(i -> outputs[i] == output)
+                .toArray();
+        if (rows.length == 0) {
+            return new double[0];
+        }
+        double[] c = new double[states[rows[0]].length];
+        for (int i : rows) {
+            for (int u = 0; u < c.length; u++) {
+                c[u] += states[i][u] / rows.length;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Where the states of {@code group} lie along the axis between two cluster centroids:
+     * {@code s = (h - c_from) . (c_to - c_from) / |c_to - c_from|^2}, 0 at the {@code from}
+     * cluster's centroid and 1 at the {@code to} cluster's ({@link #clusterCentroid}); empty when
+     * either cluster has no state.
+     */
+    public double[] axisCoordinates(ResidencyGroup group, int from, int to) {
+        Objects.requireNonNull(group, "group");
+        double[] c0 = clusterCentroid(from);
+        double[] c1 = clusterCentroid(to);
+        if (c0.length == 0 || c1.length == 0) {
+            return new double[0];
+        }
+        // DoubleStream sums are compensated (Kahan), which long states need
+        double[] axis = java.util.stream.IntStream.range(0, c0.length).mapToDouble(u -> c1[u] - c0[u]).toArray();
+        double norm2 = java.util.Arrays.stream(axis).map(a -> a * a).sum();
+        return java.util.Arrays.stream(indicesOf(group)).mapToDouble(i -> java.util.stream.IntStream
+                .range(0, axis.length).mapToDouble(u -> (states[i][u] - c0[u]) * axis[u]).sum() / norm2).toArray();
+    }
 }

@@ -63,4 +63,19 @@ class NoiseSensitivityTest {
         assertThrows(IllegalArgumentException.class,
                 () -> NoiseSensitivity.run(dyn, nominal, 0, new double[] {1.5}, 10, 2, 1.0, 1));
     }
+
+    @Test
+    void spreadSummariesOfHandMadeRollouts() {
+        // two rollouts in H = 2 from the start (1, 1): they end at (3, 1) and (1, 5)
+        double[][][] states = {{{1, 1}, {2, 1}, {3, 1}}, {{1, 1}, {1, 3}, {1, 5}}};
+        NoiseSensitivity.Spread s = new NoiseSensitivity.Spread(0.5, states, new double[3], new double[3]);
+        assertArrayEquals(new double[][] {{3, 1}, {1, 5}}, s.finalStates());
+        // the mean (2, 3) has moved (1, 2) from the start
+        assertEquals(Math.sqrt(5), s.meanMove(), 1e-15);
+        // in the plane of the two coordinates (a PCA of these four points keeps all of R^2, up
+        // to a rotation and signs), each end is half the distance between them from the mean
+        StatePca pca = StatePca.fit(new double[][] {{3, 1}, {1, 5}, {0, 0}, {2, 2}}, 2);
+        assertEquals(Math.hypot(2, 4) / 2, s.planeSpread(pca), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> s.planeSpread(StatePca.fit(new double[][] {{0, 1}, {1, 0}}, 1)));
+    }
 }

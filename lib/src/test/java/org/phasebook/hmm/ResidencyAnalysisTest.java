@@ -156,6 +156,23 @@ class ResidencyAnalysisTest {
     }
 
     @Test
+    void clusterCentroidsAndTheAxisBetweenThem() {
+        ResidencyGroup c = ResidencyGroup.CLUSTER;
+        ResidencyGroup t = ResidencyGroup.TRANSITION;
+        double[][] states = {{0, 0}, {2, 0}, {4, 4}, {4, 2}, {2, 1}, {3, 3}};
+        ResidencyResult r = new ResidencyResult(states, new int[] {0, 0, 2, 2, 0, 2}, new double[6], new double[6],
+                new double[6], new ResidencyGroup[] {c, c, c, c, t, t});
+        assertArrayEquals(new double[] {1, 0}, r.clusterCentroid(0), 1e-15);
+        assertArrayEquals(new double[] {4, 3}, r.clusterCentroid(2), 1e-15);
+        assertEquals(0, r.clusterCentroid(1).length);
+        // axis (3, 3) from (1, 0): (2, 1) -> (1*3 + 1*3) / 18 = 1/3; (3, 3) -> (2*3 + 3*3) / 18 = 5/6
+        assertArrayEquals(new double[] {1.0 / 3, 5.0 / 6}, r.axisCoordinates(t, 0, 2), 1e-15);
+        // the cluster states (0, 0), (2, 0), (4, 4), (4, 2): -3, 3, 21, 15 over 18
+        assertArrayEquals(new double[] {-1.0 / 6, 1.0 / 6, 7.0 / 6, 5.0 / 6}, r.axisCoordinates(c, 0, 2), 1e-15);
+        assertEquals(0, r.axisCoordinates(t, 0, 1).length);
+    }
+
+    @Test
     void parametersAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new ResidencyParameters(0, 60, 1.0));
         assertThrows(IllegalArgumentException.class, () -> new ResidencyParameters(20, 0, 1.0));
