@@ -105,6 +105,46 @@ public record MatchedDistanceComparison(BenchmarkHmm hmm, MatchedDistances rnn, 
         return rnn.mean() / Arrays.stream(baselineMeans()).average().orElseThrow();
     }
 
+    /**
+     * Where the RNN's mean matched distance {@code d} lies against the HMM–HMM band
+     * {@code [low, high]}, by the labels notebook 03 fixed before its default run.
+     */
+    public enum BandPosition {
+        /** {@code low <= d <= high}. */
+        WITHIN("within"),
+        /** Outside the band but within 10 % of its edges: {@code 0.9 low <= d <= 1.1 high}. */
+        NEAR("near"),
+        /** {@code d > 1.1 high}. */
+        ABOVE("outside (above)"),
+        /** {@code d < 0.9 low}. */
+        BELOW("outside (below)");
+
+        private final String label;
+
+        BandPosition(String label) {
+            this.label = label;
+        }
+
+        /** The label of the notebook's tables. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Where the RNN's mean lies against the band; see {@link BandPosition}. */
+    public BandPosition bandPosition() {
+        double d = rnn.mean();
+        double low = bandLow();
+        double high = bandHigh();
+        if (d >= low && d <= high) {
+            return BandPosition.WITHIN;
+        }
+        if (d <= 1.1 * high && d >= 0.9 * low) {
+            return BandPosition.NEAR;
+        }
+        return d > high ? BandPosition.ABOVE : BandPosition.BELOW;
+    }
+
     /** Whether every solve met the stopping rule within the iteration limit. */
     public boolean allConverged() {
         return rnn.converged() && Arrays.stream(baselines).allMatch(MatchedDistances::converged);

@@ -90,4 +90,37 @@ public final class OrbitScaling {
         }
         return sizes;
     }
+
+    /**
+     * How far a network is from homogeneity: with the same standard normals, the run at noise
+     * std {@code c} from {@code h_0 = 0} should be exactly {@code c} times the run at std 1
+     * (no biases, ReLU commutes with positive scaling). Returns
+     * {@code max |h_t(c) - c h_t(1)| / max |c h_t(1)|} over all steps and units: exactly 0 when
+     * {@code c} is a power of two (scaling by it is exact in floating point), of the order of
+     * the rounding otherwise.
+     *
+     * @param c     the noise std, finite and {@code > 0}
+     * @param steps {@code >= 1}
+     * @param seed  the seed of the standard normals, the same for both runs
+     */
+    public static double homogeneityError(RnnDynamics dynamics, double c, int steps, long seed) {
+        Objects.requireNonNull(dynamics, "dynamics");
+        if (!(c > 0) || !Double.isFinite(c)) {
+            throw new IllegalArgumentException("c must be finite and > 0, got " + c);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        double[][] base = dynamics.noisyTrajectory(steps, 1.0, new SplittableRandom(seed)).states();
+        double[][] scaled = dynamics.noisyTrajectory(steps, c, new SplittableRandom(seed)).states();
+        double diff = 0.0;
+        double size = 0.0;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < scaled[t].length; i++) {
+                diff = Math.max(diff, Math.abs(scaled[t][i] - c * base[t][i]));
+                size = Math.max(size, Math.abs(c * base[t][i]));
+            }
+        }
+        return diff / size;
+    }
 }

@@ -40,4 +40,30 @@ class MatchedDistanceComparisonTest {
         CategoricalHmmTest.assertMessage(() -> MatchedDistanceComparison.compare(b, fromHmm, n + 1, new SeedSequence(6), SOLVER, () -> { }),
                 "count must be in 1..150");
     }
+
+    private static MatchedDistances withMean(double mean) {
+        return new MatchedDistances(new int[1], new double[] {mean}, MeanSd.of(new double[] {mean}), 1, true,
+                new double[1], new double[1]);
+    }
+
+    private static MatchedDistanceComparison.BandPosition position(double rnn) {
+        // the band [10, 12] from three baselines
+        return new MatchedDistanceComparison(BenchmarkHmm.LINEAR_CHAIN_2, withMean(rnn),
+                new MatchedDistances[] {withMean(12), withMean(10), withMean(11)}, new int[3][][], new int[0][])
+                .bandPosition();
+    }
+
+    @Test
+    void theBandPositionFollowsTheLabelsFixedBeforeTheDefaultRun() {
+        MatchedDistanceComparison.BandPosition within = MatchedDistanceComparison.BandPosition.WITHIN;
+        MatchedDistanceComparison.BandPosition near = MatchedDistanceComparison.BandPosition.NEAR;
+        assertEquals(within, position(10));
+        assertEquals(within, position(12));
+        assertEquals(near, position(12.0001));
+        assertEquals(near, position(13.2));                 // 1.1 x 12
+        assertEquals(MatchedDistanceComparison.BandPosition.ABOVE, position(13.21));
+        assertEquals(near, position(9.0));                  // 0.9 x 10
+        assertEquals(MatchedDistanceComparison.BandPosition.BELOW, position(8.99));
+        assertEquals("outside (above)", MatchedDistanceComparison.BandPosition.ABOVE.label());
+    }
 }

@@ -32,4 +32,27 @@ class OrbitScalingTest {
         assertThrows(IllegalArgumentException.class,
                 () -> OrbitScaling.measure(dyn, pca, new double[] {-1.0}, 10, 0.95, 1));
     }
+
+    @Test
+    void homogeneityHoldsExactlyForPowersOfTwoAndToRoundingOtherwise() {
+        RnnDynamics d = new RnnDynamics(RnnDynamicsTest.weights(20, 5, 3, 1.4, 91));
+        assertEquals(0.0, OrbitScaling.homogeneityError(d, 2.0, 500, 92), 0.0);
+        assertEquals(0.0, OrbitScaling.homogeneityError(d, 0.25, 500, 92), 0.0);
+        double rounding = OrbitScaling.homogeneityError(d, 0.1, 500, 92);
+        assertTrue(rounding < 1e-13, "rounding " + rounding);
+        // oracle: the same maximum written out
+        double[][] one = d.noisyTrajectory(50, 1.0, new SplittableRandom(93)).states();
+        double[][] three = d.noisyTrajectory(50, 3.0, new SplittableRandom(93)).states();
+        double diff = 0;
+        double size = 0;
+        for (int t = 0; t < 50; t++) {
+            for (int i = 0; i < 20; i++) {
+                diff = Math.max(diff, Math.abs(three[t][i] - 3 * one[t][i]));
+                size = Math.max(size, 3 * Math.abs(one[t][i]));
+            }
+        }
+        assertEquals(diff / size, OrbitScaling.homogeneityError(d, 3.0, 50, 93), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> OrbitScaling.homogeneityError(d, 0, 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> OrbitScaling.homogeneityError(d, 1, 0, 1));
+    }
 }
