@@ -1,5 +1,7 @@
 package org.phasebook.koopman;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
 
@@ -19,6 +21,9 @@ import java.util.function.DoubleConsumer;
  *   <li>{@link #atEigenvalues}: {@code E1 = max_j tau_N(lambda_j)} over the EDMD eigenvalues,
  *       and {@code E2 = er_new} with the EDMD eigenvalues as the candidates (the Lorenz and
  *       Rössler recipe).</li>
+ *   <li>{@link #nearUnitCircle}: the same with the isometry clamp, {@code E1} over the
+ *       eigenvalues with {@code Re lambda > 0} and the candidates of {@code E2} restricted to
+ *       a band around the unit circle (the cylinder-wake recipe).</li>
  * </ul>
  *
  * @param n        the dictionary size (the size of the Koopman matrix), {@code >= 1}
@@ -91,6 +96,45 @@ public record SpectralErrors(int n, double edmd, double proposed, int points) {
             edmd = Math.max(edmd, t);
         }
         CertifiedSpectrum spectrum = method.fit(eigenvalues, tau);
+        return new SpectralErrors(model.size(), edmd, spectrum.error(), spectrum.size());
+    }
+
+    /**
+     * The cylinder-wake recipe ({@code cylinder_example.m}), for data on an attractor whose
+     * Koopman operator is an isometry: {@code tau_N} with the isometry clamp
+     * {@code max(tau_N, ||z| - 1|)} throughout; {@code E1 = max tau} over the EDMD eigenvalues
+     * with {@code Re lambda > 0} (0 when there is none), and {@code E2} from the convergent
+     * method with the eigenvalues within {@code band} of the unit circle as candidates (NaN,
+     * with no points, when none is).
+     *
+     * @param band the half-width of the band around {@code |z| = 1}, finite and {@code > 0}
+     *             (0.05 in the script)
+     */
+    public static SpectralErrors nearUnitCircle(EdmdModel model, Pseudospectrum pseudospectrum,
+            ErrorControlledSpectrum method, double band) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(pseudospectrum, "pseudospectrum");
+        Objects.requireNonNull(method, "method");
+        if (!(band > 0.0) || !Double.isFinite(band)) {
+            throw new IllegalArgumentException("band must be finite and > 0, got " + band);
+        }
+        Pseudospectrum clamped = pseudospectrum.withIsometryClamp(true);
+        Complex[] eigenvalues = model.eigenvalues();
+        double[] tau = clamped.at(model.qrForm(), eigenvalues);
+        double edmd = 0.0;
+        List<Complex> candidates = new ArrayList<>();
+        List<Double> candidateTau = new ArrayList<>();
+        for (int j = 0; j < eigenvalues.length; j++) {
+            if (eigenvalues[j].re() > 0.0) {
+                edmd = Math.max(edmd, tau[j]);
+            }
+            if (Math.abs(eigenvalues[j].abs() - 1.0) < band) {
+                candidates.add(eigenvalues[j]);
+                candidateTau.add(tau[j]);
+            }
+        }
+        CertifiedSpectrum spectrum = method.fit(candidates.toArray(Complex[]::new),
+                candidateTau.stream().mapToDouble(Double::doubleValue).toArray());
         return new SpectralErrors(model.size(), edmd, spectrum.error(), spectrum.size());
     }
 }

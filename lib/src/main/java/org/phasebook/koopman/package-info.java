@@ -28,7 +28,9 @@
  * spectral measures, and {@link org.phasebook.koopman.Rage} measures how much of a signal's
  * energy lies in eigenfunctions (the RAGE theorem);
  * {@link org.phasebook.koopman.KnownSpectrumSeries} generates signals whose spectral type is
- * known by construction, to check those estimates, and
+ * known by construction, to check those estimates, {@link org.phasebook.koopman.PeriodicWake}
+ * a periodic field with exactly known eigenvalues (the substitute for the paper's cylinder
+ * wake), read through the POD dictionary of {@link org.phasebook.koopman.PodCoordinates}, and
  * {@link org.phasebook.koopman.NoisyLogisticKoopman} the exact stochastic Koopman operator of the
  * noisy logistic map, an oracle for estimates from noisy data.
  *

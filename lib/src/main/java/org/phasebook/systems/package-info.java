@@ -21,6 +21,11 @@
  * {@link org.phasebook.systems.Duffing}, {@link org.phasebook.systems.Pendulum} and
  * {@link org.phasebook.systems.Rossler}.
  *
+ * <p>One generator breaks the split on purpose: {@link org.phasebook.systems.SyntheticEcg}, the
+ * McSharry et al. ECG model, integrates itself with fixed-step Runge–Kutta as the authors'
+ * generator does, because its angular speed jumps at every beat and a fixed internal rate that
+ * lands on the output grid reproduces their signal without an event-aware integrator.
+ *
  * <p>Long computations report progress through a plain {@link java.util.function.DoubleConsumer}
  * receiving the fraction done in [0, 1], so that this package needs neither the plotting nor the
  * notebook layer.
