@@ -42,7 +42,8 @@ class TrainNetworksTest {
             assertEquals(50, r.model().hidden());
             assertEquals(10, r.model().inputs());
             assertEquals(r.hmm().trainingLength(), r.length());
-            assertEquals(512, r.training().batchSize());
+            assertEquals(TrainNetworks.LARGE_BATCH_HMMS.contains(r.hmm()) ? 2_048 : 512,
+                r.training().batchSize());
             assertEquals(1_500, r.training().steps());
             assertEquals(10_000, r.training().trainingSequences());
             assertEquals(10_000, r.training().validationSequences());
@@ -50,6 +51,8 @@ class TrainNetworksTest {
             assertEquals("default-" + HmmRnnDataset.slug(r.hmm()), r.name());
         }
         assertEquals(6, runs.stream().map(TrainNetworks.Run::seed).distinct().count());
+        assertEquals("batch 2,048 for the 3-state linear chain and 3-state fully connected HMMs, 512 for the others",
+            TrainNetworks.defaultBatchesInWords());
     }
 
     @Test
@@ -152,6 +155,23 @@ class TrainNetworksTest {
         Files.writeString(dir.resolve("abc.txt"), "abc");
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
             TrainNetworks.sha256(dir.resolve("abc.txt")));
+    }
+
+    @Test
+    void provenanceRecordsTheBatchARunWasTrainedWith(@TempDir Path dir) throws IOException {
+        HmmRnnDataset data = new HmmRnnDataset(dir);
+        TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.LINEAR_CHAIN_4);
+        Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
+        TrainNetworks.writeProvenance(data);
+        String defined = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(defined.contains("\"name\": \"" + run.name() + "\", \"hmm\": \"LINEAR_CHAIN_4\", \"T\": "
+            + run.length() + ", \"H\": 50, \"d\": 10, \"batch\": 512,"), defined);
+        TrainNetworks.Run larger = new TrainNetworks.Run(run.name(), run.hmm(), run.length(), run.model(),
+            run.training().withBatchSize(1_024), run.seed());
+        TrainNetworks.writeProvenance(data, List.of(larger));
+        String overridden = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(overridden.contains("\"batch\": 1024,"), overridden);
+        assertFalse(overridden.contains("\"batch\": 512,"), overridden);
     }
 
     @Test
