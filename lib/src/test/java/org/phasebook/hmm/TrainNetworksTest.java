@@ -51,7 +51,8 @@ class TrainNetworksTest {
             assertEquals("default-" + HmmRnnDataset.slug(r.hmm()), r.name());
         }
         assertEquals(6, runs.stream().map(TrainNetworks.Run::seed).distinct().count());
-        assertEquals("batch 2,048 for the 3-state linear chain and 3-state fully connected HMMs, 512 for the others",
+        assertEquals("batch 2,048 for the 3-state linear chain, 4-state linear chain and 3-state fully connected HMMs, "
+            + "512 for the others",
             TrainNetworks.defaultBatchesInWords());
     }
 
@@ -160,18 +161,18 @@ class TrainNetworksTest {
     @Test
     void provenanceRecordsTheBatchARunWasTrainedWith(@TempDir Path dir) throws IOException {
         HmmRnnDataset data = new HmmRnnDataset(dir);
-        TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.LINEAR_CHAIN_4);
+        TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.LINEAR_CHAIN_5);
         Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
         TrainNetworks.writeProvenance(data);
         String defined = Files.readString(dir.resolve("provenance.json"));
-        assertTrue(defined.contains("\"name\": \"" + run.name() + "\", \"hmm\": \"LINEAR_CHAIN_4\", \"T\": "
-            + run.length() + ", \"H\": 50, \"d\": 10, \"batch\": 512,"), defined);
+        assertTrue(defined.contains("\"name\": \"" + run.name() + "\", \"hmm\": \"LINEAR_CHAIN_5\", \"T\": "
+            + run.length() + ", \"H\": 50, \"d\": 10, \"batch\": " + run.training().batchSize() + ","), defined);
         TrainNetworks.Run larger = new TrainNetworks.Run(run.name(), run.hmm(), run.length(), run.model(),
             run.training().withBatchSize(1_024), run.seed());
         TrainNetworks.writeProvenance(data, List.of(larger));
         String overridden = Files.readString(dir.resolve("provenance.json"));
         assertTrue(overridden.contains("\"batch\": 1024,"), overridden);
-        assertFalse(overridden.contains("\"batch\": 512,"), overridden);
+        assertFalse(overridden.contains("\"batch\": " + run.training().batchSize() + ","), overridden);
     }
 
     @Test
