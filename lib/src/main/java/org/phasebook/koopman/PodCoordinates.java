@@ -77,9 +77,10 @@ public record PodCoordinates(SnapshotPairs pairs, double[] singularValues) {
                 cross[i + j * m] = c;
             }
         }
-        double[] gramCopy = gram.clone();
+        // dsyevd overwrites its input with the eigenvectors; gram itself is still needed below
+        double[] vectors = gram.clone();
         double[] eigenvalues = new double[m];
-        int info = LAPACK.engine.syevd(Layout.COL_MAJOR, EVDJob.VECTORS, UPLO.LOWER, m, gramCopy, m, eigenvalues);
+        int info = LAPACK.engine.syevd(Layout.COL_MAJOR, EVDJob.VECTORS, UPLO.LOWER, m, vectors, m, eigenvalues);
         if (info != 0) {
             throw new ArithmeticException("LAPACK dsyevd failed on the Gram matrix: info = " + info);
         }
@@ -103,7 +104,7 @@ public record PodCoordinates(SnapshotPairs pairs, double[] singularValues) {
                 double gx = 0.0;
                 double gy = 0.0;
                 for (int j = 0; j < m; j++) {
-                    double v = gramCopy[column + j];
+                    double v = vectors[column + j];
                     gx += gram[i + j * m] * v;
                     gy += cross[i + j * m] * v;
                 }

@@ -226,8 +226,12 @@ public record SyntheticEcg(double heartRate, double heartRateStd, double lfHfRat
         }
     }
 
-    /** The vector field with its wave table, and one Runge–Kutta step. */
-    private record Waves(double[] theta, double[] a, double[] b, double baseline) {
+    /** The vector field with its wave table, and one Runge–Kutta step (stage buffers reused: one call per step). */
+    private record Waves(double[] theta, double[] a, double[] b, double baseline, double[][] stages) {
+
+        Waves(double[] theta, double[] a, double[] b, double baseline) {
+            this(theta, a, b, baseline, new double[5][3]);
+        }
 
         void derivative(double[] s, double t, double omega, double[] ds) {
             double x = s[0];
@@ -246,11 +250,11 @@ public record SyntheticEcg(double heartRate, double heartRateStd, double lfHfRat
         }
 
         void rungeKutta(double[] s, double t, double h, double omega) {
-            double[] k1 = new double[3];
-            double[] k2 = new double[3];
-            double[] k3 = new double[3];
-            double[] k4 = new double[3];
-            double[] tmp = new double[3];
+            double[] k1 = stages[0];
+            double[] k2 = stages[1];
+            double[] k3 = stages[2];
+            double[] k4 = stages[3];
+            double[] tmp = stages[4];
             derivative(s, t, omega, k1);
             for (int i = 0; i < 3; i++) {
                 tmp[i] = s[i] + 0.5 * h * k1[i];
