@@ -117,21 +117,31 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
         int[] column = new int[p];
         boolean[] real = new boolean[p];
         int columns = 0;
+        // The checks run over copies of the parts, not through accessors: on a first, JIT-cold
+        // call this loop is most of the method's time. The norm is only needed for pairs that
+        // take columns.
+        double[] previousRe = null;
+        double[] previousIm = null;
         for (int j = 0; j < p; j++) {
             Objects.requireNonNull(z[j], "z[" + j + "]");
             Matrices.checkLength("u[" + j + "]", u[j], n);
+            double[] re = u[j].re();
+            double[] im = u[j].im();
+            boolean conjugate = j > 0 && column[j - 1] >= 0 && z[j].equals(z[j - 1].conjugate())
+                    && isConjugate(re, im, previousRe, previousIm);
+            previousRe = re;
+            previousIm = im;
+            if (conjugate) {  // same norm, same residual as pair j - 1
+                column[j] = -1;
+                continue;
+            }
             norms[j] = u[j].norm();
             if (!(norms[j] > 0.0)) {
                 throw new IllegalArgumentException("u[" + j + "] must be non-zero, got norm "
                         + norms[j]);
             }
-            if (j > 0 && column[j - 1] >= 0 && z[j].equals(z[j - 1].conjugate())
-                    && isConjugate(u[j], u[j - 1])) {
-                column[j] = -1;
-                continue;
-            }
             column[j] = columns;
-            real[j] = isReal(u[j]);
+            real[j] = isZero(im);
             columns += real[j] ? 1 : 2;
         }
         DenseMatrix vectors = new DenseMatrix(n, columns);
@@ -193,18 +203,19 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
         return m;
     }
 
-    private static boolean isReal(ComplexVector v) {
-        for (int i = 0; i < v.length(); i++) {
-            if (v.im(i) != 0.0) {
+    /** Whether {@code re + i im} is the complex conjugate of {@code wRe + i wIm}. */
+    private static boolean isConjugate(double[] re, double[] im, double[] wRe, double[] wIm) {
+        for (int i = 0; i < re.length; i++) {
+            if (re[i] != wRe[i] || im[i] != -wIm[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isConjugate(ComplexVector v, ComplexVector w) {
-        for (int i = 0; i < v.length(); i++) {
-            if (v.re(i) != w.re(i) || v.im(i) != -w.im(i)) {
+    private static boolean isZero(double[] v) {
+        for (double x : v) {
+            if (x != 0.0) {
                 return false;
             }
         }
