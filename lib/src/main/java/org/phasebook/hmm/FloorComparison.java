@@ -146,6 +146,36 @@ public record FloorComparison(BenchmarkHmm hmm, int[][] rnn, ComparisonScore rnn
         return new ExactStatistics(hmm.hmm()).marginal();
     }
 
+    /**
+     * The largest error of the network's output transition matrix: {@code max |P(o' | o) − P̂(o' | o)|}
+     * over all pairs of symbols, with {@code P} exact and {@code P̂} counted in the network's
+     * sequences ({@link EmpiricalStatistics#outputTransitionMatrix}). The row of a symbol that
+     * the sample never leaves (never emits before the last step) has no estimate and is skipped.
+     */
+    public double rnnTransitionError() {
+        return largestTransitionError(rnn);
+    }
+
+    /** The same error for the HMM sample of floor 0: what a perfect generator's sample gives. */
+    public double floorTransitionError() {
+        return largestTransitionError(floorSample);
+    }
+
+    private double largestTransitionError(int[][] sample) {
+        int symbols = hmm.hmm().symbols();
+        double[][] exact = new ExactStatistics(hmm.hmm()).outputTransitionMatrix();
+        double[][] sampled = EmpiricalStatistics.outputTransitionMatrix(sample, symbols);
+        double largest = 0;
+        for (int a = 0; a < symbols; a++) {
+            for (int b = 0; b < symbols; b++) {
+                if (!Double.isNaN(sampled[a][b])) {
+                    largest = Math.max(largest, Math.abs(exact[a][b] - sampled[a][b]));
+                }
+            }
+        }
+        return largest;
+    }
+
     /** The network's symbol frequencies: for each symbol, the mean over sequences of its per-sequence frequency. */
     public double[] rnnFrequencies() {
         MeanSd[] summary = EmpiricalStatistics.symbolFrequencySummary(rnn, hmm.hmm().symbols());

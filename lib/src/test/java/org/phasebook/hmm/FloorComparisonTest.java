@@ -62,6 +62,41 @@ class FloorComparisonTest {
     }
 
     @Test
+    void transitionErrorsAreTheLargestEntryErrorsOfTheOutputTransitionMatrix() {
+        // the 2-state chain keeps its output with probability about 0.95; a generator that
+        // alternates 0, 2, 0, 2 has P(2 | 0) = P(0 | 2) = 1, and no estimate for the row of
+        // symbol 1, which it never emits (skipped)
+        int[][] alternating = new int[50][20];
+        for (int[] s : alternating) {
+            for (int t = 0; t < s.length; t++) {
+                s[t] = t % 2 == 0 ? 0 : 2;
+            }
+        }
+        FloorComparison f = FloorComparison.score(B, alternating, 1, new SeedSequence(11), () -> { });
+        double[][] exact = new ExactStatistics(B.hmm()).outputTransitionMatrix();
+        double[][] alternation = {{0, 0, 1}, {Double.NaN, Double.NaN, Double.NaN}, {1, 0, 0}};
+        double expected = 0;
+        for (int a : new int[] {0, 2}) {
+            for (int b = 0; b < 3; b++) {
+                expected = Math.max(expected, Math.abs(exact[a][b] - alternation[a][b]));
+            }
+        }
+        assertEquals(expected, f.rnnTransitionError(), 1e-12);
+        assertTrue(f.rnnTransitionError() > 0.9, "alternation is far from the chain");
+        assertTrue(f.floorTransitionError() < 0.1, "an HMM sample of 1,000 transitions is close: "
+                + f.floorTransitionError());
+        int[][] sample = f.floorSample();
+        double[][] counted = EmpiricalStatistics.outputTransitionMatrix(sample, 3);
+        double largest = 0;
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                largest = Math.max(largest, Math.abs(exact[a][b] - counted[a][b]));
+            }
+        }
+        assertEquals(largest, f.floorTransitionError(), 0.0);
+    }
+
+    @Test
     void aGeneratorThatIgnoresTheHiddenStateLiesManyFloorsAway() {
         // independent fair choices between 0 and 2: the right marginal almost, no slow switching
         SplittableRandom random = new SplittableRandom(8);
