@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class DenseMatrixTest {
@@ -55,6 +61,50 @@ class DenseMatrixTest {
         assertEquals(0, DenseMatrix.of(a).times(new DenseMatrix(4, 0)).cols);
         assertThrows(IllegalArgumentException.class,
                 () -> DenseMatrix.of(a).times(DenseMatrix.of(c)));
+    }
+
+    @Test
+    void productsAreRightThroughTheReusedNativeBlockAndAboveItsLimit() throws Exception {
+        // small, then larger (the block grows), then one above the limit (arrays passed
+        // directly), then small again: each against the definition
+        int[][] shapes = {{3, 2, 4}, {60, 40, 50}, {7, 5, 3}, {1500, 1500, 2}, {5, 4, 6}};
+        long seed = 10;
+        for (int[] s : shapes) {
+            double[][] a = random(s[0], s[1], seed++);
+            double[][] b = random(s[1], s[2], seed++);
+            double[][] at = random(s[1], s[0], seed++);
+            long doubles = (long) s[0] * s[1] + (long) s[1] * s[2] + (long) s[0] * s[2];
+            String what = Arrays.toString(s)
+                    + (doubles > DenseMatrix.SCRATCH_LIMIT ? " (arrays)" : " (block)");
+            assertTrue(Spectra.maxDifference(naiveProduct(a, b, false),
+                    DenseMatrix.of(a).times(DenseMatrix.of(b)).toArray()) < 1e-12, what);
+            assertTrue(Spectra.maxDifference(naiveProduct(at, b, true),
+                    DenseMatrix.of(at).transposeTimes(DenseMatrix.of(b)).toArray()) < 1e-12,
+                    what + " transposed");
+        }
+        // threads have blocks of their own: concurrent products do not see each other's operands
+        double[][] a = random(80, 30, 90);
+        double[][] b = random(30, 20, 91);
+        double[][] expected = naiveProduct(a, b, false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Double>> errors = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                errors.add(pool.submit(() -> {
+                    double worst = 0;
+                    for (int r = 0; r < 50; r++) {
+                        worst = Math.max(worst, Spectra.maxDifference(expected,
+                                DenseMatrix.of(a).times(DenseMatrix.of(b)).toArray()));
+                    }
+                    return worst;
+                }));
+            }
+            for (Future<Double> e : errors) {
+                assertTrue(e.get() < 1e-12, "concurrent product error " + e.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
