@@ -49,12 +49,10 @@ public record Edmd(Dictionary dictionary) {
                     + ": EDMD needs N <= M (use fewer functions or more data)");
         }
         double[] sqrtW = data.weights().sqrt();
-        DenseMatrix sx = weightedDictionaryMatrix(dictionary, data.x(), sqrtW, "x");
-        DenseMatrix sy = weightedDictionaryMatrix(dictionary, data.y(), sqrtW, "y");
-
         GalerkinMatrices galerkin;
         NativeSnapshotMatrices.Factors factors;
-        try (NativeSnapshotMatrices snapshots = new NativeSnapshotMatrices(sx, sy)) {
+        try (NativeSnapshotMatrices snapshots = NativeSnapshotMatrices.evaluate(dictionary,
+                data.x(), data.y(), sqrtW)) {
             galerkin = snapshots.galerkin();
             factors = snapshots.qr();
         }
@@ -66,21 +64,6 @@ public record Edmd(Dictionary dictionary) {
         QrForm qrForm = new QrForm(r.toArray(), aHat.toArray(), b.toArray());
         return new EdmdModel(dictionary, data, galerkin, qrForm, r,
                 RealEigensystem.of(aHat));
-    }
-
-    private static DenseMatrix weightedDictionaryMatrix(Dictionary dictionary, double[][] points,
-            double[] sqrtW, String name) {
-        DenseMatrix psi = DenseMatrix.ofDictionary(dictionary, points, null);
-        for (int j = 0; j < psi.cols; j++) {
-            for (int i = 0; i < psi.rows; i++) {
-                if (!Double.isFinite(psi.get(i, j))) {
-                    throw new IllegalArgumentException("dictionary function " + j + " at " + name
-                            + "[" + i + "] is not finite: " + psi.get(i, j));
-                }
-            }
-        }
-        psi.scaleRows(sqrtW);
-        return psi;
     }
 
     /**

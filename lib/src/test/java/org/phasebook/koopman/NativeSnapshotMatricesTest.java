@@ -109,4 +109,58 @@ class NativeSnapshotMatricesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new NativeSnapshotMatrices(new DenseMatrix(4, 3), new DenseMatrix(5, 3)));
     }
+    @Test
+    void evaluatingIntoNativeMemoryGivesTheSameNumbersAsCopyingTheJavaMatrices() {
+        // M = 600: two full blocks of 256 points and a partial one
+        int m = 2 * NativeSnapshotMatrices.BLOCK + 88;
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] x = new double[m][2];
+        double[][] y = new double[m][2];
+        double[] sqrtW = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = new double[] {random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
+            y[i] = new double[] {random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
+            sqrtW[i] = Math.sqrt(random.nextDouble(0.5, 2) / m);
+        }
+        Dictionary dictionary = MonomialDictionary.of(2, 3);
+        DenseMatrix sx = DenseMatrix.ofDictionary(dictionary, x, null);
+        DenseMatrix sy = DenseMatrix.ofDictionary(dictionary, y, null);
+        sx.scaleRows(sqrtW);
+        sy.scaleRows(sqrtW);
+        GalerkinMatrices copied;
+        NativeSnapshotMatrices.Factors copiedFactors;
+        try (NativeSnapshotMatrices s = new NativeSnapshotMatrices(sx, sy)) {
+            copied = s.galerkin();
+            copiedFactors = s.qr();
+        }
+        GalerkinMatrices evaluated;
+        NativeSnapshotMatrices.Factors evaluatedFactors;
+        try (NativeSnapshotMatrices s = NativeSnapshotMatrices.evaluate(dictionary, x, y, sqrtW)) {
+            evaluated = s.galerkin();
+            evaluatedFactors = s.qr();
+        }
+        assertArrayEquals(copied.g(), evaluated.g());
+        assertArrayEquals(copied.a(), evaluated.a());
+        assertArrayEquals(copied.l(), evaluated.l());
+        assertArrayEquals(copiedFactors.r().data, evaluatedFactors.r().data);
+        assertArrayEquals(copiedFactors.qtY().data, evaluatedFactors.qtY().data);
+        assertArrayEquals(copiedFactors.rPerp().data, evaluatedFactors.rPerp().data);
+    }
+
+    @Test
+    void evaluationRefusesNonFiniteValuesAndMismatchedShapes() {
+        double[][] x = {{1}, {1e200}, {2}};
+        double[] w = {1, 1, 1};
+        Dictionary squares = MonomialDictionary.of(1, 2);
+        assertEquals("dictionary function 2 at y[1] is not finite: Infinity",
+                assertThrows(IllegalArgumentException.class, () -> NativeSnapshotMatrices.evaluate(
+                        squares, new double[][] {{1}, {2}, {3}}, x, w)).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> NativeSnapshotMatrices.evaluate(squares, x, x, new double[] {1, 1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> NativeSnapshotMatrices.evaluate(squares, new double[][] {{1}, {2}},
+                        new double[][] {{1}, {2}}, new double[] {1, 1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> NativeSnapshotMatrices.evaluate(squares, new double[][] {{1}, {2, 3}, {4}}, x, w));
+    }
 }
