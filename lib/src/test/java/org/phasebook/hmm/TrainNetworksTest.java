@@ -84,6 +84,9 @@ class TrainNetworksTest {
         // the paper's Adam steps: twice the epochs for the fully connected HMM
         assertEquals(3_000, runs.get(0).training().steps());
         assertEquals(1_500, runs.get(1).training().steps());
+        // the fully connected network only leaves its first plateau at the larger batch
+        assertEquals(TrainNetworks.LARGE_BATCH, runs.get(0).training().batchSize());
+        assertEquals(512, runs.get(1).training().batchSize());
     }
 
     @Test
