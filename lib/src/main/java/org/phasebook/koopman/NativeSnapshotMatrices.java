@@ -11,8 +11,10 @@ import org.bytedeco.openblas.global.openblas;
  * <p>Why native memory: Smile's engines pass Java arrays to OpenBLAS, and JavaCPP copies a Java
  * {@code double[]} into native memory and back on every call. At {@code M = 5e4, N = 500} each
  * matrix is 200 MB and the copies cost as much as the arithmetic (a GEMM took 0.72 s from Java
- * arrays, 0.34 s from native memory). Here each matrix is copied once and the five BLAS/LAPACK
- * calls work on it in place; only {@code N x N} results come back to Java.
+ * arrays, 0.34 s from native memory). Here each matrix is written to native memory once
+ * ({@link #evaluate} computes it there block by block; the constructor copies a Java matrix, for
+ * tests) and the five BLAS/LAPACK calls work on it in place; only {@code N x N} results come back
+ * to Java.
  *
  * <p>{@link #qr} overwrites the matrices, so {@link #galerkin} must come first. Not thread-safe.
  * The native memory is freed by {@link #close}, which callers run by try-with-resources.
