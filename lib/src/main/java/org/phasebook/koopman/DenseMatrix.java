@@ -195,14 +195,13 @@ final class DenseMatrix {
                     data, rows, b.data, b.rows, 0.0, c.data, c.rows);
             return c;
         }
-        DoublePointer block = scratch(need);
-        DoublePointer pa = block.getPointer(0);
+        DoublePointer block = scratch(need);  // A, then B, then C
         DoublePointer pb = block.getPointer(data.length);
         DoublePointer pc = block.getPointer((long) data.length + b.data.length);
-        pa.put(data);
+        block.put(data);
         pb.put(b.data);
         BLAS.engine.gemm(Layout.COL_MAJOR, op, Transpose.NO_TRANSPOSE, m, b.cols, k, 1.0,
-                pa, rows, pb, b.rows, 0.0, pc, c.rows);
+                block, rows, pb, b.rows, 0.0, pc, c.rows);
         pc.get(c.data);
         return c;
     }

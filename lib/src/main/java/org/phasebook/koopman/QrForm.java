@@ -117,20 +117,18 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
         int[] column = new int[p];
         boolean[] real = new boolean[p];
         int columns = 0;
-        // The checks run over copies of the parts, not through accessors: on a first, JIT-cold
-        // call this loop is most of the method's time. The norm is only needed for pairs that
-        // take columns.
-        double[] previousRe = null;
-        double[] previousIm = null;
+        // The checks and the columns below work on copies of the parts, not through accessors:
+        // on a first, JIT-cold call these loops are most of the method's time. The norm is only
+        // needed for pairs that take columns.
+        double[][] partsRe = new double[p][];
+        double[][] partsIm = new double[p][];
         for (int j = 0; j < p; j++) {
             Objects.requireNonNull(z[j], "z[" + j + "]");
             Matrices.checkLength("u[" + j + "]", u[j], n);
-            double[] re = u[j].re();
-            double[] im = u[j].im();
+            partsRe[j] = u[j].re();
+            partsIm[j] = u[j].im();
             boolean conjugate = j > 0 && column[j - 1] >= 0 && z[j].equals(z[j - 1].conjugate())
-                    && isConjugate(re, im, previousRe, previousIm);
-            previousRe = re;
-            previousIm = im;
+                    && isConjugate(partsRe[j], partsIm[j], partsRe[j - 1], partsIm[j - 1]);
             if (conjugate) {  // same norm, same residual as pair j - 1
                 column[j] = -1;
                 continue;
@@ -141,18 +139,15 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
                         + norms[j]);
             }
             column[j] = columns;
-            real[j] = isZero(im);
+            real[j] = isZero(partsIm[j]);
             columns += real[j] ? 1 : 2;
         }
         DenseMatrix vectors = new DenseMatrix(n, columns);
         for (int j = 0; j < p; j++) {
-            if (column[j] < 0) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                vectors.set(i, column[j], u[j].re(i));
+            if (column[j] >= 0) {  // column-major: column c starts at c * n
+                System.arraycopy(partsRe[j], 0, vectors.data, column[j] * n, n);
                 if (!real[j]) {
-                    vectors.set(i, column[j] + 1, u[j].im(i));
+                    System.arraycopy(partsIm[j], 0, vectors.data, (column[j] + 1) * n, n);
                 }
             }
         }
