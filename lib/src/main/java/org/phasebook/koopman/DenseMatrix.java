@@ -66,11 +66,7 @@ final class DenseMatrix {
         DenseMatrix psi = new DenseMatrix(points.length, n);
         double[] row = new double[n];
         for (int m = 0; m < points.length; m++) {
-            if (points[m] == null || points[m].length != dictionary.dimension()) {
-                throw new IllegalArgumentException("points[" + m + "] must have length d = "
-                        + dictionary.dimension() + ", the dictionary's dimension, got "
-                        + (points[m] == null ? "null" : points[m].length));
-            }
+            checkPoint(dictionary, points, m);
             dictionary.evaluate(points[m], row);
             double s = scale == null ? 1.0 : scale[m];
             for (int j = 0; j < n; j++) {
@@ -78,6 +74,15 @@ final class DenseMatrix {
             }
         }
         return psi;
+    }
+
+    /** Refuses {@code points[i]} unless it is a point of the dictionary's dimension. */
+    static void checkPoint(Dictionary dictionary, double[][] points, int i) {
+        if (points[i] == null || points[i].length != dictionary.dimension()) {
+            throw new IllegalArgumentException("points[" + i + "] must have length d = "
+                    + dictionary.dimension() + ", the dictionary's dimension, got "
+                    + (points[i] == null ? "null" : points[i].length));
+        }
     }
 
     static DenseMatrix identity(int n) {

@@ -93,11 +93,7 @@ final class NativeSnapshotMatrices implements AutoCloseable {
             int rows = Math.min(BLOCK, m - first);
             for (int r = 0; r < rows; r++) {
                 int i = first + r;
-                if (points[i] == null || points[i].length != dictionary.dimension()) {
-                    throw new IllegalArgumentException("points[" + i + "] must have length d = "
-                            + dictionary.dimension() + ", the dictionary's dimension, got "
-                            + (points[i] == null ? "null" : points[i].length));
-                }
+                DenseMatrix.checkPoint(dictionary, points, i);
                 dictionary.evaluate(points[i], row);
                 for (int j = 0; j < n; j++) {
                     if (!Double.isFinite(row[j])) {
