@@ -151,51 +151,63 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
                 }
             }
         }
-        // Rows 0..N-1 of the product are Ahat u, the rest B u.
-        DenseMatrix product = stacked().times(vectors);
+        // Rows 0..N-1 of the product are Ahat u, the rest B u. [Ahat; B] enters as the
+        // transpose of the column-major matrix whose columns are the rows of Ahat and B, so it
+        // is assembled by copying rows instead of by a strided element-by-element transpose.
+        DenseMatrix stackedT = new DenseMatrix(n, n + b.length);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(aHat[i], 0, stackedT.data, i * n, n);
+        }
+        for (int i = 0; i < b.length; i++) {
+            System.arraycopy(b[i], 0, stackedT.data, (n + i) * n, n);
+        }
+        DenseMatrix product = stackedT.transposeTimes(vectors);
+        int rows = product.rows;
+        double[] pd = product.data;
+        double[] vd = vectors.data;
         double[] residuals = new double[p];
+        // Plain array indexing rather than get(i, j): on the first, JIT-cold call these loops
+        // run interpreted for a while, where every accessor call costs.
         for (int j = 0; j < p; j++) {
             if (column[j] < 0) {
                 residuals[j] = residuals[j - 1];
                 continue;
             }
-            int cr = column[j];
-            int ci = real[j] ? -1 : cr + 1;
+            int u0 = column[j] * n;         // u_j's real part in vectors
+            int p0 = column[j] * rows;      // (Ahat u; B u) for that part in product
             double zr = z[j].re();
             double zi = z[j].im();
             double sum = 0.0;
-            for (int i = 0; i < n; i++) {
-                double ur = vectors.get(i, cr);
-                double ui = ci < 0 ? 0.0 : vectors.get(i, ci);
-                double re = product.get(i, cr) - (zr * ur - zi * ui);
-                double im = (ci < 0 ? 0.0 : product.get(i, ci)) - (zr * ui + zi * ur);
-                sum += re * re + im * im;
-            }
-            for (int i = n; i < product.rows; i++) {
-                double re = product.get(i, cr);
-                double im = ci < 0 ? 0.0 : product.get(i, ci);
-                sum += re * re + im * im;
+            if (real[j]) {
+                for (int i = 0; i < n; i++) {
+                    double ur = vd[u0 + i];
+                    double re = pd[p0 + i] - zr * ur;
+                    double im = -zi * ur;
+                    sum += re * re + im * im;
+                }
+                for (int i = n; i < rows; i++) {
+                    double re = pd[p0 + i];
+                    sum += re * re;
+                }
+            } else {
+                int u1 = u0 + n;            // imaginary part, the next column
+                int p1 = p0 + rows;
+                for (int i = 0; i < n; i++) {
+                    double ur = vd[u0 + i];
+                    double ui = vd[u1 + i];
+                    double re = pd[p0 + i] - (zr * ur - zi * ui);
+                    double im = pd[p1 + i] - (zr * ui + zi * ur);
+                    sum += re * re + im * im;
+                }
+                for (int i = n; i < rows; i++) {
+                    double re = pd[p0 + i];
+                    double im = pd[p1 + i];
+                    sum += re * re + im * im;
+                }
             }
             residuals[j] = Math.sqrt(sum) / norms[j];
         }
         return residuals;
-    }
-
-    /** {@code [Ahat; B]}, {@code (N + k) x N}. */
-    private DenseMatrix stacked() {
-        int n = r.length;
-        DenseMatrix m = new DenseMatrix(n + b.length, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m.set(i, j, aHat[i][j]);
-            }
-        }
-        for (int i = 0; i < b.length; i++) {
-            for (int j = 0; j < n; j++) {
-                m.set(n + i, j, b[i][j]);
-            }
-        }
-        return m;
     }
 
     /** Whether {@code re + i im} is the complex conjugate of {@code wRe + i wIm}. */
