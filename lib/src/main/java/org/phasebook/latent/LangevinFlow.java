@@ -36,6 +36,10 @@ import org.phasebook.nn.Scalars;
  *       {@code [z_t; v_t; h_t]} for all {@code T} bins, no mask and no positions, then a linear
  *       readout to log-rates of all {@code N} neurons (expected counts per bin).</li>
  * </ol>
+ * The ablations of brief §7.5 are options of the same class: a decoder on {@code h_t} alone
+ * ({@link DecoderInput#STATES_ONLY}), {@code K} frozen at zero ({@link #withPotential}), and
+ * sinusoidal positions added to the decoder's input ({@link #withPositions}); {@code γ = 1} is a
+ * parameter ({@link LangevinFlowParameters#withGamma}).
  * The KL term is the release's (§3): the Gaussian KL of {@code q(z₀)} and {@code q(v₀)} against
  * {@code N(0, I)}, plus, per step, {@code ½(ln 0.1 − 2γ − 1 + v_t²/0.1 + e^{2γ}/0.1)} summed over
  * units — an L2 penalty {@code 5‖v_t‖²} plus a constant, not the KL of any transition posterior.
@@ -60,6 +64,29 @@ public final class LangevinFlow implements LatentModel {
         STATES_ONLY
     }
 
+    /** Whether the potential's kernel {@code K} is learned. */
+    public enum Potential {
+        /** {@code K} is a trained parameter, starting at zero: the release. */
+        LEARNED,
+        /**
+         * {@code K} is held at zero, so {@code U ≡ 0} and the latents move by inertia, damping
+         * and forcing alone: ablation (ii) of brief §7.5. {@code K} is then a buffer, not a
+         * parameter, and the saved weights do not contain it.
+         */
+        FROZEN_AT_ZERO
+    }
+
+    /** Whether the decoder is told where in the sequence each bin is. */
+    public enum Positions {
+        /** No position signal: the release, whose decoder is permutation-equivariant in time. */
+        NONE,
+        /**
+         * The fixed sinusoidal encoding of Vaswani et al. added to the decoder's input at every
+         * bin ({@link #sinusoidalPositions}): ablation (iv) of brief §7.5.
+         */
+        SINUSOIDAL
+    }
+
     /** Which KL the forward pass returns for the objective. */
     public enum KlTerm {
         /** The release's: KL of {@code z₀, v₀} plus the per-step velocity "KL" (§3). */
@@ -72,6 +99,8 @@ public final class LangevinFlow implements LatentModel {
     private final LatentShape shape;
     private final DecoderInput decoderInput;
     private final KlTerm klTerm;
+    private final Potential potential;
+    private final Positions positions;
 
     /**
      * The released architecture for data of {@code shape}.
@@ -105,6 +134,14 @@ public final class LangevinFlow implements LatentModel {
      */
     public LangevinFlow(LangevinFlowParameters parameters, LatentShape shape,
                         DecoderInput decoderInput, KlTerm klTerm) {
+        this(parameters, shape, decoderInput, klTerm, Potential.LEARNED, Positions.NONE);
+    }
+
+    private LangevinFlow(LangevinFlowParameters parameters, LatentShape shape,
+                         DecoderInput decoderInput, KlTerm klTerm, Potential potential,
+                         Positions positions) {
+        this.potential = Objects.requireNonNull(potential, "potential");
+        this.positions = Objects.requireNonNull(positions, "positions");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.decoderInput = Objects.requireNonNull(decoderInput, "decoderInput");
@@ -113,6 +150,44 @@ public final class LangevinFlow implements LatentModel {
             throw new IllegalArgumentException("heads = " + parameters.heads()
                 + " must divide the decoder width " + decoderWidth());
         }
+    }
+
+    /**
+     * The same architecture with the potential learned or frozen at zero.
+     *
+     * @param value how {@code K} is treated
+     * @return a copy
+     */
+    public LangevinFlow withPotential(Potential value) {
+        return new LangevinFlow(parameters, shape, decoderInput, klTerm, value, positions);
+    }
+
+    /**
+     * The same architecture with or without a position encoding in the decoder.
+     *
+     * @param value the position signal
+     * @return a copy
+     */
+    public LangevinFlow withPositions(Positions value) {
+        return new LangevinFlow(parameters, shape, decoderInput, klTerm, potential, value);
+    }
+
+    /**
+     * Whether {@code K} is learned.
+     *
+     * @return the potential's treatment
+     */
+    public Potential potential() {
+        return potential;
+    }
+
+    /**
+     * The decoder's position signal.
+     *
+     * @return the positions
+     */
+    public Positions positions() {
+        return positions;
     }
 
     /**
@@ -154,9 +229,15 @@ public final class LangevinFlow implements LatentModel {
 
     @Override
     public String name() {
-        String base = decoderInput == DecoderInput.STATES_ONLY ? "LangevinFlow, decoder on h only"
+        String name = decoderInput == DecoderInput.STATES_ONLY ? "LangevinFlow, decoder on h only"
             : "LangevinFlow";
-        return klTerm == KlTerm.INITIAL_STATE ? base + " (ELBO)" : base;
+        if (potential == Potential.FROZEN_AT_ZERO) {
+            name += ", K frozen at 0";
+        }
+        if (positions == Positions.SINUSOIDAL) {
+            name += ", sinusoidal positions";
+        }
+        return klTerm == KlTerm.INITIAL_STATE ? name + " (ELBO)" : name;
     }
 
     @Override
@@ -174,7 +255,12 @@ public final class LangevinFlow implements LatentModel {
             for (String head : new String[] {"mu_z", "logvar_z", "mu_v", "logvar_v"}) {
                 Layers.linear(w, "posterior." + head, h, h, random);
             }
-            w.addParameter("potential.K", w.manager().zeros(new Shape(4, 4, 3)));
+            NDArray k = w.manager().zeros(new Shape(4, 4, 3));
+            if (potential == Potential.LEARNED) {
+                w.addParameter("potential.K", k);
+            } else {
+                w.addBuffer("potential.K", k);
+            }
             w.addBuffer("potential.basis",
                 CoupledOscillatorPotential.basis(w.manager(), h, DataType.FLOAT32));
             PostNormTransformerLayer.initialise(w, "decoder", decoderWidth(),
@@ -233,7 +319,13 @@ public final class LangevinFlow implements LatentModel {
             ? PostNormTransformerLayer.Masks.draw(noise, m, b, t, decoderWidth(),
                 parameters.feedForward(), parameters.heads(), p)
             : PostNormTransformerLayer.Masks.NONE;
-        NDArray decoded = PostNormTransformerLayer.apply(w, "decoder", latents,
+        NDArray decoderIn = latents;
+        if (positions == Positions.SINUSOIDAL) {
+            // Broadcast over the batch; the returned latents stay the model's own state.
+            decoderIn = latents.add(m.create(sinusoidalPositions(t, decoderWidth()),
+                new Shape(t, decoderWidth())));
+        }
+        NDArray decoded = PostNormTransformerLayer.apply(w, "decoder", decoderIn,
             parameters.heads(), masks);
         NDArray logRates = Layers.linear(w, "readout", decoded);
         return new LatentForward(logRates, kl, latents);
@@ -280,6 +372,31 @@ public final class LangevinFlow implements LatentModel {
         }
         NDArray all = NDArrays.stack(new NDList(xs), 1);
         return new NDList(all.get(":, :, :{}", h), all.get(":, :, {}:", h));
+    }
+
+    /**
+     * The sinusoidal position encoding of the original transformer (Vaswani et al. 2017),
+     * {@code P[t][2i] = sin(t / 10000^(2i/d))} and {@code P[t][2i+1] = cos(t / 10000^(2i/d))},
+     * row-major {@code bins x width}: bin {@code t} gets a distinct, bounded signature that a
+     * linear map can turn into relative offsets.
+     *
+     * @param bins  {@code T >= 1}
+     * @param width {@code d >= 1}
+     * @return {@code bins * width} values in {@code [-1, 1]}
+     */
+    public static float[] sinusoidalPositions(int bins, int width) {
+        if (bins < 1 || width < 1) {
+            throw new IllegalArgumentException("bins and width must be >= 1, got " + bins + " and "
+                + width);
+        }
+        float[] p = new float[Math.multiplyExact(bins, width)];
+        for (int t = 0; t < bins; t++) {
+            for (int j = 0; j < width; j++) {
+                double angle = t / Math.pow(10_000, (j - j % 2) / (double) width);
+                p[t * width + j] = (float) (j % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+            }
+        }
+        return p;
     }
 
     /**

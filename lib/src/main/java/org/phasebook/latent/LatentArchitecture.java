@@ -12,16 +12,10 @@ import java.util.Objects;
 public enum LatentArchitecture {
 
     /** LangevinFlow as released, trained with the release's objective (§3). */
-    LANGEVIN_FLOW {
+    LANGEVIN_FLOW(3) {
         @Override
         public LatentModel model(boolean quick, LatentShape shape) {
-            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
-                : LangevinFlowParameters.defaults(), shape);
-        }
-
-        @Override
-        public LatentTrainingParameters training(boolean quick) {
-            return quick ? LatentTrainingParameters.quick() : LatentTrainingParameters.defaults();
+            return released(quick, shape);
         }
     },
 
@@ -29,16 +23,45 @@ public enum LatentArchitecture {
      * Ablation (i) of §7.5: LangevinFlow whose decoder reads the GRU states {@code h_t} only,
      * trained exactly as {@link #LANGEVIN_FLOW}. Not one of the {@link #compared()} methods.
      */
-    LANGEVIN_FLOW_STATES_ONLY {
+    LANGEVIN_FLOW_STATES_ONLY(3) {
         @Override
         public LatentModel model(boolean quick, LatentShape shape) {
-            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
-                : LangevinFlowParameters.defaults(), shape, LangevinFlow.DecoderInput.STATES_ONLY);
+            return new LangevinFlow(parameters(quick), shape, LangevinFlow.DecoderInput.STATES_ONLY);
         }
+    },
 
+    /**
+     * Ablation (ii) of §7.5: LangevinFlow with the potential's kernel {@code K} held at zero,
+     * so that {@code U ≡ 0}; otherwise trained exactly as {@link #LANGEVIN_FLOW}.
+     */
+    LANGEVIN_FLOW_FROZEN_POTENTIAL(1) {
         @Override
-        public LatentTrainingParameters training(boolean quick) {
-            return LANGEVIN_FLOW.training(quick);
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return released(quick, shape).withPotential(LangevinFlow.Potential.FROZEN_AT_ZERO);
+        }
+    },
+
+    /**
+     * Ablation (iii) of §7.5: LangevinFlow with damping {@code γ = 1}, so that each velocity is
+     * fresh forcing {@code √2 ξ_t} and the position a random walk; otherwise as
+     * {@link #LANGEVIN_FLOW}.
+     */
+    LANGEVIN_FLOW_GAMMA_ONE(1) {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return new LangevinFlow(parameters(quick).withGamma(1.0), shape);
+        }
+    },
+
+    /**
+     * Ablation (iv) of §7.5: LangevinFlow whose decoder input gets the sinusoidal position
+     * encoding, so that the decoder knows each bin's place in the trial; otherwise as
+     * {@link #LANGEVIN_FLOW}.
+     */
+    LANGEVIN_FLOW_POSITIONS(1) {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return released(quick, shape).withPositions(LangevinFlow.Positions.SINUSOIDAL);
         }
     },
 
@@ -49,12 +72,11 @@ public enum LatentArchitecture {
      * velocity penalty ({@link LangevinFlow.KlTerm#INITIAL_STATE}). Architecture, data, schedule
      * and coordinated dropout are those of {@link #LANGEVIN_FLOW}.
      */
-    LANGEVIN_FLOW_ELBO {
+    LANGEVIN_FLOW_ELBO(3) {
         @Override
         public LatentModel model(boolean quick, LatentShape shape) {
-            return new LangevinFlow(quick ? LangevinFlowParameters.quick()
-                : LangevinFlowParameters.defaults(), shape, LangevinFlow.DecoderInput.LATENTS_AND_STATES,
-                LangevinFlow.KlTerm.INITIAL_STATE);
+            return new LangevinFlow(parameters(quick), shape,
+                LangevinFlow.DecoderInput.LATENTS_AND_STATES, LangevinFlow.KlTerm.INITIAL_STATE);
         }
 
         @Override
@@ -65,7 +87,7 @@ public enum LatentArchitecture {
     },
 
     /** The GRU sequential VAE baseline (§7.3), trained as a per-trial ELBO with the same CD. */
-    LFADS_LITE {
+    LFADS_LITE(3) {
         @Override
         public LatentModel model(boolean quick, LatentShape shape) {
             return new LfadsLite(quick ? LfadsLiteParameters.quick()
@@ -79,6 +101,23 @@ public enum LatentArchitecture {
         }
     };
 
+    /** How many seeds, {@code 0, 1, ...}, are committed at the default scale. */
+    private final int committedSeeds;
+
+    LatentArchitecture(int committedSeeds) {
+        this.committedSeeds = committedSeeds;
+    }
+
+    /** LangevinFlow's sizes at a scale. */
+    private static LangevinFlowParameters parameters(boolean quick) {
+        return quick ? LangevinFlowParameters.quick() : LangevinFlowParameters.defaults();
+    }
+
+    /** The released LangevinFlow at a scale, which the ablations modify. */
+    private static LangevinFlow released(boolean quick, LatentShape shape) {
+        return new LangevinFlow(parameters(quick), shape);
+    }
+
     /**
      * The methods the notebook compares over seeds: LangevinFlow and LFADS-lite (ablations are
      * trained and shown separately).
@@ -87,6 +126,17 @@ public enum LatentArchitecture {
      */
     public static java.util.List<LatentArchitecture> compared() {
         return java.util.List.of(LANGEVIN_FLOW, LFADS_LITE);
+    }
+
+    /**
+     * The seeds whose default-scale weights are committed in {@code datasets/langevin-flow}:
+     * {@code 0, 1, 2}, except {@code 0} alone for ablations (ii)–(iv) (a quarter of an hour of
+     * training each), which the notebook compares against the spread of LangevinFlow's seeds.
+     *
+     * @return a fresh array of seeds
+     */
+    public long[] defaultSeeds() {
+        return java.util.stream.LongStream.range(0, committedSeeds).toArray();
     }
 
     /**
@@ -99,12 +149,15 @@ public enum LatentArchitecture {
     public abstract LatentModel model(boolean quick, LatentShape shape);
 
     /**
-     * How it is trained.
+     * How it is trained: by default as the release trains LangevinFlow (its objective, the
+     * brief's schedule), which every ablation keeps.
      *
      * @param quick the quick scale if true, else the default scale
      * @return the parameters
      */
-    public abstract LatentTrainingParameters training(boolean quick);
+    public LatentTrainingParameters training(boolean quick) {
+        return quick ? LatentTrainingParameters.quick() : LatentTrainingParameters.defaults();
+    }
 
     /**
      * The file-name part: the constant in lower case with hyphens ({@code langevin-flow}).
@@ -130,7 +183,11 @@ public enum LatentArchitecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown architecture '" + text
-            + "'; expected langevin-flow, langevin-flow-states-only, langevin-flow-elbo or lfads-lite");
+        StringBuilder expected = new StringBuilder();
+        for (LatentArchitecture a : values()) {
+            expected.append(expected.length() == 0 ? "" : ", ").append(a.slug());
+        }
+        throw new IllegalArgumentException("unknown architecture '" + text + "'; expected one of "
+            + expected);
     }
 }

@@ -20,8 +20,11 @@ import org.phasebook.nn.TrainingListener;
  * </pre>
  * Scale {@code default} (the default) trains on the committed {@code lorenz-v1} data set,
  * {@code quick} on a freshly generated quick one. Architectures are {@code langevin-flow} and
- * {@code lfads-lite} (both when none is given) and the ablation {@code langevin-flow-states-only};
- * seeds default to {@code 0,1,2}. Each run prints a
+ * {@code lfads-lite} (both when none is given), the objective variant {@code langevin-flow-elbo}
+ * and the ablations {@code langevin-flow-states-only}, {@code langevin-flow-frozen-potential},
+ * {@code langevin-flow-gamma-one} and {@code langevin-flow-positions}; seeds default to each
+ * architecture's {@link LatentArchitecture#defaultSeeds()} ({@code 0,1,2}, or {@code 0} for
+ * the last three). Each run prints a
  * line per epoch, writes its weights and epochs file, and the command then rewrites
  * {@code provenance.json} with the parameters, wall times and SHA-256 of every weights file
  * present ({@code provenance} alone only rewrites that file). Runs are independent: separate
@@ -45,7 +48,7 @@ public final class TrainLatentModels {
         }
         boolean quick = false;
         List<LatentArchitecture> architectures = new ArrayList<>();
-        List<Long> seeds = new ArrayList<>(List.of(0L, 1L, 2L));
+        List<Long> seeds = null;  // each architecture's defaultSeeds() unless --seeds is given
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -53,7 +56,7 @@ public final class TrainLatentModels {
                 case "quick" -> quick = true;
                 case "default" -> quick = false;
                 case "--seeds" -> {
-                    seeds.clear();
+                    seeds = new ArrayList<>();
                     for (String s : value(args, ++i, a).split(",")) {
                         seeds.add(Long.parseLong(s.trim()));
                     }
@@ -75,7 +78,9 @@ public final class TrainLatentModels {
         Torch torch = Torch.start();
         PrintStream log = System.out;
         for (LatentArchitecture architecture : architectures) {
-            for (long seed : seeds) {
+            List<Long> runSeeds = seeds != null ? seeds
+                : java.util.Arrays.stream(architecture.defaultSeeds()).boxed().toList();
+            for (long seed : runSeeds) {
                 String run = LatentModelDataset.runName(quick, architecture, seed);
                 LatentModel model = architecture.model(quick, shape);
                 log.printf(Locale.ROOT, "%s: %s%n", run, model);

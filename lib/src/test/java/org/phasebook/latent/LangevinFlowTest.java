@@ -682,6 +682,105 @@ class LangevinFlowTest {
             LangevinFlow.DecoderInput.STATES_ONLY), "3 heads do not divide width 4");
     }
 
+    @Test
+    void theFrozenPotentialAblationKeepsKAtZeroOutsideTheTrainedWeights() {
+        LangevinFlowParameters p = new LangevinFlowParameters(8, 2, 16, 0.55, 0.01, 0);
+        LangevinFlow full = new LangevinFlow(p, SMALL);
+        LangevinFlow frozen = full.withPotential(LangevinFlow.Potential.FROZEN_AT_ZERO);
+        assertEquals(LangevinFlow.Potential.LEARNED, full.potential());
+        assertEquals(LangevinFlow.Potential.FROZEN_AT_ZERO, frozen.potential());
+        assertEquals("LangevinFlow, K frozen at 0", frozen.name());
+        int b = 3;
+        float[] x = counts(new SplittableRandom(6), SMALL, b);
+        try (NamedWeights wf = full.initialise(manager, new SplittableRandom(9));
+             NamedWeights wz = frozen.initialise(manager, new SplittableRandom(9))) {
+            assertTrue(wf.parameterNames().contains("potential.K"));
+            assertFalse(wz.parameterNames().contains("potential.K"), "K is not trained");
+            assertArrayEquals(new float[48], wz.view().get("potential.K").toFloatArray(),
+                "K is held at zero");
+            // The same draws give the same weights, less K; and since the learned K also starts
+            // at zero, both models make the same first pass: freezing changes training only.
+            var withoutK = new java.util.LinkedHashMap<>(wf.snapshot().tensors());
+            withoutK.remove("potential.K");
+            assertEquals(withoutK, wz.snapshot().tensors());
+            Pass pf = forward(full, wf.view(), x, b, 4, true);
+            Pass pz = forward(frozen, wz.view(), x, b, 4, true);
+            assertArrayEquals(pf.logRates(), pz.logRates(), 0f);
+            assertArrayEquals(pf.latents(), pz.latents(), 0f);
+        }
+    }
+
+    @Test
+    void sinusoidalPositionsAreTheTransformersFormula() {
+        int width = 8;
+        float[] pe = LangevinFlow.sinusoidalPositions(5, width);
+        assertEquals(40, pe.length);
+        for (int j = 0; j < width; j++) {
+            assertEquals(j % 2 == 0 ? 0f : 1f, pe[j], 0f, "bin 0, column " + j);
+        }
+        for (int t = 0; t < 5; t++) {
+            assertEquals(Math.sin(t), pe[t * width], 1e-7, "the first pair turns once per radian");
+            assertEquals(Math.cos(t), pe[t * width + 1], 1e-7);
+            // Column pair i has wavelength 2π · 10000^(2i/d): here i = 3, 10000^(6/8) = 1000.
+            assertEquals(Math.sin(t / 1000.0), pe[t * width + 6], 1e-7);
+            assertEquals(Math.cos(t / 1000.0), pe[t * width + 7], 1e-7);
+        }
+        float[] odd = LangevinFlow.sinusoidalPositions(2, 3);
+        assertEquals(Math.sin(1 / Math.pow(10_000, 2 / 3.0)), odd[5], 1e-7, "odd width ends on a sine");
+        assertThrows(IllegalArgumentException.class, () -> LangevinFlow.sinusoidalPositions(0, 4));
+        assertThrows(IllegalArgumentException.class, () -> LangevinFlow.sinusoidalPositions(4, 0));
+    }
+
+    @Test
+    void thePositionsAblationAddsTheEncodingToTheDecoderInputOnly() {
+        LangevinFlowParameters p = new LangevinFlowParameters(8, 2, 16, 0.55, 0.01, 0);
+        LangevinFlow full = new LangevinFlow(p, SMALL);
+        LangevinFlow placed = full.withPositions(LangevinFlow.Positions.SINUSOIDAL);
+        assertEquals(LangevinFlow.Positions.SINUSOIDAL, placed.positions());
+        assertEquals(LangevinFlow.Positions.NONE, full.positions());
+        assertEquals("LangevinFlow, sinusoidal positions", placed.name());
+        int b = 2;
+        float[] x = counts(new SplittableRandom(7), SMALL, b);
+        try (NamedWeights w = full.initialise(manager, new SplittableRandom(9));
+             NamedWeights wp = placed.initialise(manager, new SplittableRandom(9))) {
+            assertEquals(w.snapshot(), wp.snapshot(), "no new weights: the encoding is fixed");
+            Pass plain = forward(full, w.view(), x, b, 4, false);
+            Pass withPositions = forward(placed, w.view(), x, b, 4, false);
+            assertArrayEquals(plain.latents(), withPositions.latents(), 0f,
+                "the returned latents are the model's state, without the encoding");
+            assertFalse(java.util.Arrays.equals(plain.logRates(), withPositions.logRates()));
+            // Decoding the latents plus the encoding by hand through the plain model's decoder
+            // gives the positioned model's rates: the encoding enters exactly there.
+            try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
+                scope.suppressNotUsedWarning();
+                int t = SMALL.bins();
+                NDArray latents = m.create(plain.latents(), new Shape(b, t, 24));
+                NDArray shifted = latents.add(m.create(LangevinFlow.sinusoidalPositions(t, 24),
+                    new Shape(t, 24)));
+                NDArray decoded = PostNormTransformerLayer.apply(w.view(), "decoder", shifted, 2,
+                    PostNormTransformerLayer.Masks.NONE);
+                float[] rates = Layers.linear(w.view(), "readout", decoded).toFloatArray();
+                assertArrayEquals(withPositions.logRates(), rates, 1e-6f);
+            }
+        }
+        assertEquals("LangevinFlow, K frozen at 0, sinusoidal positions",
+            placed.withPotential(LangevinFlow.Potential.FROZEN_AT_ZERO).name());
+    }
+
+    @Test
+    void theGammaOneAblationChangesOnlyTheDamping() {
+        LatentShape shape = LatentShape.of(LorenzRecipe.quick());
+        for (boolean quick : new boolean[] {true, false}) {
+            LangevinFlow released = (LangevinFlow) LatentArchitecture.LANGEVIN_FLOW.model(quick, shape);
+            LangevinFlow damped = (LangevinFlow) LatentArchitecture.LANGEVIN_FLOW_GAMMA_ONE.model(quick,
+                shape);
+            assertEquals(1.0, damped.parameters().gamma());
+            assertEquals(released.parameters().withGamma(1.0), damped.parameters());
+            assertEquals(LatentArchitecture.LANGEVIN_FLOW.training(quick),
+                LatentArchitecture.LANGEVIN_FLOW_GAMMA_ONE.training(quick));
+        }
+    }
+
     private static void expect(String name, String value,
                                org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, name);

@@ -27,7 +27,7 @@ class LatentModelDatasetTest {
         LatentShape shape = LatentShape.of(LorenzRecipe.defaults());
         Torch torch = Torch.start();
         for (LatentArchitecture a : LatentArchitecture.values()) {
-            for (long seed = 0; seed < 3; seed++) {
+            for (long seed : a.defaultSeeds()) {
                 String run = LatentModelDataset.runName(false, a, seed);
                 assertTrue(dataset.has(run), run + " is committed");
                 String sha = LorenzDatasetFiles.FileChecksum.of(dataset.weightsFile(run)).sha256();

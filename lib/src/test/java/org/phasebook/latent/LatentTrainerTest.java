@@ -159,6 +159,29 @@ class LatentTrainerTest {
     }
 
     @Test
+    void aFrozenPotentialStaysAtZeroWhileTheLearnedOneTakesUnitKernels() {
+        LatentTrainingParameters p = LatentTrainingParameters.quick().withEpochs(1);
+        LatentModel frozen = LatentArchitecture.LANGEVIN_FLOW_FROZEN_POTENTIAL.model(true,
+            LatentShape.of(lorenz.recipe()));
+        TrainedLatentModel a = new LatentTrainer(torch, frozen, p, 1).train(train, validation,
+            TrainingListener.NONE);
+        assertFalse(a.last().tensors().containsKey("potential.K"), "no K among the trained weights");
+        TrainedLatentModel b = new LatentTrainer(torch, model, p, 1).train(train, validation,
+            TrainingListener.NONE);
+        // The learned K leaves zero on the first Adam step, after which each 3-tap kernel has
+        // unit norm once normalised (brief §2, "initialisation gotcha"): it is being trained.
+        float[] k = b.last().values("potential.K");
+        double norm = 0;
+        for (float v : k) {
+            norm += v * v;
+        }
+        assertTrue(norm > 0, "the learned K moved");
+        assertNotEquals(a.history().stepLosses()[a.history().stepLosses().length - 1],
+            b.history().stepLosses()[b.history().stepLosses().length - 1],
+            "the two runs differ once K has moved");
+    }
+
+    @Test
     void plateauScheduleAndEarlyStoppingAreRecorded() {
         // A small rate, so that the validation NLL soon stalls within its sampling noise: the rate
         // shrinks after every epoch without improvement (patience 0, factor 0.3, floor 2e-4/8)
