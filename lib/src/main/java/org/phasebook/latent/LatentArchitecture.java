@@ -58,7 +58,7 @@ public enum LatentArchitecture {
      * encoding, so that the decoder knows each bin's place in the trial; otherwise as
      * {@link #LANGEVIN_FLOW}.
      */
-    LANGEVIN_FLOW_POSITIONS(1) {
+    LANGEVIN_FLOW_POSITIONS(3) {
         @Override
         public LatentModel model(boolean quick, LatentShape shape) {
             return released(quick, shape).withPositions(LangevinFlow.Positions.SINUSOIDAL);
@@ -130,8 +130,8 @@ public enum LatentArchitecture {
 
     /**
      * The seeds whose default-scale weights are committed in {@code datasets/langevin-flow}:
-     * {@code 0, 1, 2}, except {@code 0} alone for ablations (ii)–(iv) (a quarter of an hour of
-     * training each), which the notebook compares against the spread of LangevinFlow's seeds.
+     * {@code 0, 1, 2}, except {@code 0} alone for ablations (ii) and (iii) (a quarter of an hour
+     * of training each), which the notebook compares against the spread of LangevinFlow's seeds.
      *
      * @return a fresh array of seeds
      */

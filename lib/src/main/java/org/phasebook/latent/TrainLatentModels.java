@@ -24,7 +24,7 @@ import org.phasebook.nn.TrainingListener;
  * and the ablations {@code langevin-flow-states-only}, {@code langevin-flow-frozen-potential},
  * {@code langevin-flow-gamma-one} and {@code langevin-flow-positions}; seeds default to each
  * architecture's {@link LatentArchitecture#defaultSeeds()} ({@code 0,1,2}, or {@code 0} for
- * the last three). Each run prints a
+ * the frozen potential and {@code γ = 1}). Each run prints a
  * line per epoch, writes its weights and epochs file, and the command then rewrites
  * {@code provenance.json} with the parameters, wall times and SHA-256 of every weights file
  * present ({@code provenance} alone only rewrites that file). Runs are independent: separate
