@@ -32,7 +32,10 @@ import org.phasebook.random.SeedSequence;
  * random bytes of a private 64 KiB array, the size of a 256^2 lattice). Their ratio is the best
  * speed-up this machine gives such a loop. On the 2-vCPU development VM (2026-11-29) it was 1.51
  * against Phasebook's 1.52 in the same run, while a loop without memory access scaled 1.98: the
- * lattice ensemble is held back by the machine's memory path, not by its own scheduling.
+ * lattice ensemble is held back by the machine's memory path, not by its own scheduling. The
+ * machine's scaling drifts: in three runs on 2026-11-30 the ceiling was 1.78/1.82, 1.54/1.66 and
+ * 1.71/1.66 (LV/ML rows) and Phasebook's speed-up 1.93/1.83, 1.51/1.60 and 1.69/1.86, the two
+ * moving together; two separate processes running the ceiling loop scaled 1.93 that day.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
