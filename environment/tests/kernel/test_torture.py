@@ -97,8 +97,11 @@ class ProtocolTests(KernelTestCase):
         self.assertIsInstance(exchange.content.get("comms"), dict, exchange.describe())
 
     def test_interrupt_reply_when_idle(self):
-        self.assertStatus(self.session.interrupt(), "ok")
-        self.assertStillRuns(self.session, "1 + 1", "2")
+        # The next cell goes out the moment the reply arrives; an interrupt that the kernel only
+        # acted on after replying would stop that cell now and then (seen once in CI), so repeat.
+        for _ in range(40):
+            self.assertStatus(self.session.interrupt(), "ok")
+            self.assertStillRuns(self.session, "1 + 1", "2")
 
     def test_outputs_arrive_before_the_reply(self):
         # Clients such as jupyter_kernel_test read the reply, then expect the cell's outputs at

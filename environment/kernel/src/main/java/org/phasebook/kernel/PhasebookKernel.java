@@ -98,8 +98,11 @@ public final class PhasebookKernel extends BaseKernel {
         c.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, m) -> answer(env, MessageType.KERNEL_INFO_REPLY, kernelInfo()));
         c.setHandler(MessageType.COMM_INFO_REQUEST, (env, m) -> answer(env, MessageType.COMM_INFO_REPLY, ok(Map.of("comms", Map.of()))));
         c.setHandler(MessageType.INTERRUPT_REQUEST, (env, m) -> {
-            answer(env, MessageType.INTERRUPT_REPLY, ok(Map.of()));
+            // Stop first, then reply: a client may send its next execute_request as soon as the
+            // reply arrives, and a stop still pending then would end that new cell instead
+            // (seen once in CI as an "Interrupted" 1 + 1 after an interrupt sent while idle).
             control.stop();
+            answer(env, MessageType.INTERRUPT_REPLY, ok(Map.of()));
         });
         c.setHandler(MessageType.SHUTDOWN_REQUEST, this::onShutdown);
         connection.setAbortHandler((env, m) -> {
