@@ -100,21 +100,7 @@ class LatentTrainingStepTest {
     /** Synthetic counts 1..5 everywhere, so that a zero input entry means a dropped one. */
     private static LatentData positiveCounts(LatentShape s, int trials, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][][][] a = {
-            new double[trials][s.observedBins()][s.heldIn()],
-            new double[trials][s.observedBins()][s.heldOut()],
-            new double[trials][s.forwardBins()][s.heldIn()],
-            new double[trials][s.forwardBins()][s.heldOut()]};
-        for (double[][][] block : a) {
-            for (double[][] trial : block) {
-                for (double[] bin : trial) {
-                    for (int n = 0; n < bin.length; n++) {
-                        bin[n] = 1 + random.nextInt(5);
-                    }
-                }
-            }
-        }
-        return LatentData.of(s, a[0], a[1], a[2], a[3]);
+        return SyntheticCounts.of(s, trials, () -> 1 + random.nextInt(5));
     }
 
     private static int[] range(int n) {

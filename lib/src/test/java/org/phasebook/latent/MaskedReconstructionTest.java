@@ -92,33 +92,21 @@ class MaskedReconstructionTest {
         }
     }
 
+    /** Poisson(RATE) counts everywhere, drawn by inversion. */
     private static LatentData poisson(LatentShape s, int trials, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][][][] a = {
-            new double[trials][s.observedBins()][s.heldIn()],
-            new double[trials][s.observedBins()][s.heldOut()],
-            new double[trials][s.forwardBins()][s.heldIn()],
-            new double[trials][s.forwardBins()][s.heldOut()]};
-        for (double[][][] block : a) {
-            for (double[][] trial : block) {
-                for (double[] bin : trial) {
-                    for (int n = 0; n < bin.length; n++) {
-                        // Poisson(RATE) by inversion
-                        double u = random.nextDouble();
-                        double p = Math.exp(-RATE);
-                        double c = p;
-                        int k = 0;
-                        while (u > c) {
-                            k++;
-                            p *= RATE / k;
-                            c += p;
-                        }
-                        bin[n] = k;
-                    }
-                }
+        return SyntheticCounts.of(s, trials, () -> {
+            double u = random.nextDouble();
+            double p = Math.exp(-RATE);
+            double c = p;
+            int k = 0;
+            while (u > c) {
+                k++;
+                p *= RATE / k;
+                c += p;
             }
-        }
-        return LatentData.of(s, a[0], a[1], a[2], a[3]);
+            return k;
+        });
     }
 
     private static final WeightSnapshot NONE = new WeightSnapshot(
