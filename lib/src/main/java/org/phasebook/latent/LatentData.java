@@ -163,6 +163,19 @@ public final class LatentData {
     }
 
     /**
+     * Refuses data of another shape than the model reads.
+     *
+     * @param model the model about to read this data
+     * @throws IllegalArgumentException naming both shapes
+     */
+    void requireShapeOf(LatentModel model) {
+        if (!shape.equals(model.shape())) {
+            throw new IllegalArgumentException("the data's shape " + shape
+                + " differs from the model's " + model.shape());
+        }
+    }
+
+    /**
      * The number of trials.
      *
      * @return the trials

@@ -43,10 +43,7 @@ public record LatentInference(double[][][] rates, double[][][] latents) {
         if (samples < 1 || samples > 10_000) {
             throw new IllegalArgumentException("samples must be in [1, 10000], got " + samples);
         }
-        if (!data.shape().equals(model.shape())) {
-            throw new IllegalArgumentException("the data's shape " + data.shape()
-                + " differs from the model's " + model.shape());
-        }
+        data.requireShapeOf(model);
         LatentShape shape = model.shape();
         int trials = data.trials();
         int t = shape.bins();

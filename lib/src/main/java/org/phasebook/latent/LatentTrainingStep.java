@@ -201,10 +201,7 @@ public final class LatentTrainingStep implements AutoCloseable {
 
     private void check(LatentData data) {
         Objects.requireNonNull(data, "data");
-        if (!data.shape().equals(model.shape())) {
-            throw new IllegalArgumentException("the data's shape " + data.shape()
-                + " differs from the model's " + model.shape());
-        }
+        data.requireShapeOf(model);
     }
 
     private static double scalar(NDArray a) {

@@ -87,10 +87,7 @@ public record MaskedReconstruction(double keep, double hidden, double shown, dou
         if (draws < 1 || draws > 1_000) {
             throw new IllegalArgumentException("draws must be in [1, 1000], got " + draws);
         }
-        if (!data.shape().equals(model.shape())) {
-            throw new IllegalArgumentException("the data's shape " + data.shape()
-                + " differs from the model's " + model.shape());
-        }
+        data.requireShapeOf(model);
         LatentShape shape = model.shape();
         SeedSequence seeds = new SeedSequence(seed);
         SplittableRandom masks = seeds.generator(0);
