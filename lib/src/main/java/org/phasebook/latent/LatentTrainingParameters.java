@@ -8,7 +8,10 @@ package org.phasebook.latent;
  * <p>At epoch {@code e} (from 0) the KL weight is {@code klWeight · min(e / rampEpochs, 1)} and
  * the weight decay {@code weightDecay · min(e / rampEpochs, 1)}. Coordinated dropout keeps each
  * held-in observed input entry with probability {@code cdKeep} ({@code c}, the release's
- * {@code cd_rate}); {@code cdKeep = 1} turns it off.
+ * {@code cd_rate}); {@code cdKeep = 1} turns it off. {@code cdGradient} says on which of the
+ * entries the encoder saw the reconstruction's gradient still flows: as released on a random
+ * part of them ({@link CdGradient#LEAKY}), or on none, as coordinated dropout was proposed
+ * ({@link CdGradient#BLOCKED}).
  *
  * @param batchSize       trials per step, 1 to 100,000
  * @param epochs          passes over the training trials, 1 to 100,000
@@ -23,11 +26,12 @@ package org.phasebook.latent;
  * @param stopPatience    epochs without improvement of the validation NLL before training
  *                        stops early, {@code >= 1}, or 0 to always run every epoch
  * @param reconstruction  how the Poisson NLL is averaged
+ * @param cdGradient      where coordinated dropout passes the reconstruction's gradient
  */
 public record LatentTrainingParameters(int batchSize, int epochs, double learningRate,
         double weightDecay, double klWeight, int rampEpochs, double cdKeep, int plateauPatience,
         double plateauFactor, double minLearningRate, int stopPatience,
-        Reconstruction reconstruction) {
+        Reconstruction reconstruction, CdGradient cdGradient) {
 
     /** How the per-entry Poisson NLL is reduced to the batch's reconstruction loss. */
     public enum Reconstruction {
@@ -35,6 +39,25 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
         MEAN_PER_ENTRY,
         /** The sum over bins and neurons, averaged over trials (an ELBO per trial, LFADS). */
         SUM_PER_TRIAL
+    }
+
+    /**
+     * Which held-in observed entries carry the reconstruction's gradient under coordinated
+     * dropout (brief §3). The loss's value always uses every entry; on the others the gradient is
+     * stopped. Entries the encoder did not see carry it in both variants.
+     */
+    public enum CdGradient {
+        /**
+         * As released: each entry the encoder saw also carries it with probability {@code 1 − c}
+         * (75 % of all entries at {@code c = 0.5}), so the model can gain by passing shown spikes
+         * through to its rates.
+         */
+        LEAKY,
+        /**
+         * As coordinated dropout was proposed (Keshtkaran and Pandarinath, NeurIPS 2019) and as
+         * lfads-torch runs it by default (pass rate 0): no entry the encoder saw carries gradient.
+         */
+        BLOCKED
     }
 
     /** Validates every field; errors name the parameter, its value and the allowed range. */
@@ -64,19 +87,22 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
         if (reconstruction == null) {
             throw new IllegalArgumentException("reconstruction must not be null");
         }
+        if (cdGradient == null) {
+            throw new IllegalArgumentException("cdGradient must not be null (LEAKY or BLOCKED)");
+        }
     }
 
     /**
      * The notebook's default scale for LangevinFlow (§9, from the MC_Maze release settings):
      * batch 64, 200 epochs, rate 3e-3, weight decay 2e-5, KL weight 0.1, ramps over 50 epochs
-     * (the release's 25 %), keep 0.5, plateau (0.95, 10 epochs, floor 1e-5), no early stop,
-     * per-entry mean NLL.
+     * (the release's 25 %), keep 0.5 with the release's leaky gradient, plateau (0.95, 10
+     * epochs, floor 1e-5), no early stop, per-entry mean NLL.
      *
      * @return the parameters
      */
     public static LatentTrainingParameters defaults() {
         return new LatentTrainingParameters(64, 200, 3e-3, 2e-5, 0.1, 50, 0.5, 10, 0.95, 1e-5, 0,
-            Reconstruction.MEAN_PER_ENTRY);
+            Reconstruction.MEAN_PER_ENTRY, CdGradient.LEAKY);
     }
 
     /**
@@ -98,7 +124,7 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
     public LatentTrainingParameters withBatchSize(int value) {
         return new LatentTrainingParameters(value, epochs, learningRate, weightDecay, klWeight,
             rampEpochs, cdKeep, plateauPatience, plateauFactor, minLearningRate, stopPatience,
-            reconstruction);
+            reconstruction, cdGradient);
     }
 
     /**
@@ -110,7 +136,7 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
     public LatentTrainingParameters withEpochs(int value) {
         return new LatentTrainingParameters(batchSize, value, learningRate, weightDecay, klWeight,
             rampEpochs, cdKeep, plateauPatience, plateauFactor, minLearningRate, stopPatience,
-            reconstruction);
+            reconstruction, cdGradient);
     }
 
     /**
@@ -122,7 +148,7 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
     public LatentTrainingParameters withRampEpochs(int value) {
         return new LatentTrainingParameters(batchSize, epochs, learningRate, weightDecay, klWeight,
             value, cdKeep, plateauPatience, plateauFactor, minLearningRate, stopPatience,
-            reconstruction);
+            reconstruction, cdGradient);
     }
 
     /**
@@ -136,7 +162,7 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
     public LatentTrainingParameters withObjective(double weight, Reconstruction how) {
         return new LatentTrainingParameters(batchSize, epochs, learningRate, weightDecay, weight,
             rampEpochs, cdKeep, plateauPatience, plateauFactor, minLearningRate, stopPatience,
-            how);
+            how, cdGradient);
     }
 
     /**
@@ -148,7 +174,19 @@ public record LatentTrainingParameters(int batchSize, int epochs, double learnin
     public LatentTrainingParameters withCdKeep(double value) {
         return new LatentTrainingParameters(batchSize, epochs, learningRate, weightDecay, klWeight,
             rampEpochs, value, plateauPatience, plateauFactor, minLearningRate, stopPatience,
-            reconstruction);
+            reconstruction, cdGradient);
+    }
+
+    /**
+     * A copy with coordinated dropout passing the gradient as {@code value} says.
+     *
+     * @param value where the gradient flows
+     * @return the copy
+     */
+    public LatentTrainingParameters withCdGradient(CdGradient value) {
+        return new LatentTrainingParameters(batchSize, epochs, learningRate, weightDecay, klWeight,
+            rampEpochs, cdKeep, plateauPatience, plateauFactor, minLearningRate, stopPatience,
+            reconstruction, value);
     }
 
     /**

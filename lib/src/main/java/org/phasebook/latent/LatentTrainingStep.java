@@ -106,9 +106,15 @@ public final class LatentTrainingStep implements AutoCloseable {
             if (keep < 1) {
                 Shape in = x.getShape();
                 NDArray inputMask = noise.bernoulli(m, in, keep);
-                NDArray pass = noise.bernoulli(m, in, 1 - keep);
                 x = Scalars.mul(x.mul(inputMask), 1 / keep);
-                gradientMask = pad(Scalars.rsub(1, inputMask.mul(Scalars.rsub(1, pass))), data.shape());
+                // G = (1 − m) ∨ q: the release's pass mask q ~ Bernoulli(1 − c) lets the gradient
+                // through on part of the shown entries; blocked CD has q = 0 (and draws none, so
+                // the leaky variant's random stream is unchanged).
+                boolean leaky = training.cdGradient() == LatentTrainingParameters.CdGradient.LEAKY;
+                NDArray shownAndBlocked = leaky
+                    ? inputMask.mul(Scalars.rsub(1, noise.bernoulli(m, in, 1 - keep)))
+                    : inputMask;
+                gradientMask = pad(Scalars.rsub(1, shownAndBlocked), data.shape());
             }
             Map<String, NDArray> copies = weights.trainableCopies();
             double total;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.phasebook.latent.LatentTrainingParameters.CdGradient.LEAKY;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,8 @@ class LatentTrainerTest {
         // shrinks after every epoch without improvement (patience 0, factor 0.3, floor 2e-4/8)
         // and the run stops after stopPatience = 2 epochs without improvement.
         LatentTrainingParameters p = new LatentTrainingParameters(32, 30, 2e-4, 0, 0.1, 2, 0.5, 0,
-            0.3, 2e-4 / 8, 2, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY);
+            0.3, 2e-4 / 8, 2, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY);
         TrainedLatentModel run = new LatentTrainer(torch, model, p, 3).train(train, validation,
             TrainingListener.NONE);
         LatentHistory h = run.history();
@@ -250,17 +252,25 @@ class LatentTrainerTest {
             LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
         expect("reconstruction", () -> d.withObjective(1, null));
         expect("learningRate", () -> new LatentTrainingParameters(32, 5, 0, 0, 0.1, 2, 0.5, 10,
-            0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
         expect("weightDecay", () -> new LatentTrainingParameters(32, 5, 1e-3, Double.NaN, 0.1, 2,
-            0.5, 10, 0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            0.5, 10, 0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
         expect("plateauFactor", () -> new LatentTrainingParameters(32, 5, 1e-3, 0, 0.1, 2, 0.5,
-            10, 1, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            10, 1, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
         expect("minLearningRate", () -> new LatentTrainingParameters(32, 5, 1e-3, 0, 0.1, 2, 0.5,
-            10, 0.95, 2e-3, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            10, 0.95, 2e-3, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
         expect("stopPatience", () -> new LatentTrainingParameters(32, 5, 1e-3, 0, 0.1, 2, 0.5,
-            10, 0.95, 0, -1, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            10, 0.95, 0, -1, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
         expect("plateauPatience", () -> new LatentTrainingParameters(32, 5, 1e-3, 0, 0.1, 2, 0.5,
-            -1, 0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY));
+            -1, 0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY,
+            LEAKY));
+        expect("cdGradient", () -> new LatentTrainingParameters(32, 5, 1e-3, 0, 0.1, 2, 0.5,
+            10, 0.95, 0, 0, LatentTrainingParameters.Reconstruction.MEAN_PER_ENTRY, null));
     }
 
     private static void expect(String name, org.junit.jupiter.api.function.Executable call) {

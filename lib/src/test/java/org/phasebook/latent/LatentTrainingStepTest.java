@@ -112,96 +112,104 @@ class LatentTrainingStepTest {
     }
 
     @Test
-    void coordinatedDropoutMasksInputAndGradientAsReleased() {
+    void coordinatedDropoutMasksInputAndGradientAsReleasedOrBlocked() {
         LatentShape s = new LatentShape(20, 5, 12, 16);
         int b = 64;
         LatentData data = positiveCounts(s, b, 1);
         double lr = 0.01;
-        for (double c : new double[] {0.5, 0.3}) {
-            TableModel model = new TableModel(s, b, 2);
-            LatentTrainingParameters training = LatentTrainingParameters.quick().withCdKeep(c);
-            try (NamedWeights w = model.initialise(manager, new SplittableRandom(0));
-                 LatentTrainingStep step = new LatentTrainingStep(torch, model, w, training)) {
-                float[] before = w.snapshot().values("table");
-                LatentTrainingStep.Result r = step.step(data, range(b), TensorNoise.seeded(3),
-                    0.1, lr, 0);
-                float[] after = w.snapshot().values("table");
-                assertTrue(model.lastTraining, "the step runs the model in training mode");
+        for (LatentTrainingParameters.CdGradient mode : LatentTrainingParameters.CdGradient.values()) {
+            for (double c : new double[] {0.5, 0.3}) {
+                TableModel model = new TableModel(s, b, 2);
+                LatentTrainingParameters training = LatentTrainingParameters.quick().withCdKeep(c)
+                    .withCdGradient(mode);
+                boolean leaky = mode == LatentTrainingParameters.CdGradient.LEAKY;
+                try (NamedWeights w = model.initialise(manager, new SplittableRandom(0));
+                     LatentTrainingStep step = new LatentTrainingStep(torch, model, w, training)) {
+                    float[] before = w.snapshot().values("table");
+                    LatentTrainingStep.Result r = step.step(data, range(b), TensorNoise.seeded(3),
+                        0.1, lr, 0);
+                    float[] after = w.snapshot().values("table");
+                    assertTrue(model.lastTraining, "the step runs the model in training mode");
 
-                // The value uses every entry: the mean of e^ℓ − yℓ over all of them.
-                double nll = 0;
-                for (int trial = 0; trial < b; trial++) {
-                    for (int t = 0; t < s.bins(); t++) {
-                        for (int n = 0; n < s.neurons(); n++) {
-                            int at = (trial * s.bins() + t) * s.neurons() + n;
-                            nll += Math.exp(before[at]) - data.target(trial, t, n) * before[at];
+                    // The value uses every entry: the mean of e^ℓ − yℓ over all of them.
+                    double nll = 0;
+                    for (int trial = 0; trial < b; trial++) {
+                        for (int t = 0; t < s.bins(); t++) {
+                            for (int n = 0; n < s.neurons(); n++) {
+                                int at = (trial * s.bins() + t) * s.neurons() + n;
+                                nll += Math.exp(before[at]) - data.target(trial, t, n) * before[at];
+                            }
                         }
                     }
-                }
-                nll /= before.length;
-                assertEquals(nll, r.reconstruction(), 1e-5 * Math.abs(nll), "c = " + c);
-                assertEquals(r.reconstruction(), r.loss(), 0.0, "the KL is 0 here");
-                assertEquals(0.0, r.kl(), 0.0);
+                    nll /= before.length;
+                    assertEquals(nll, r.reconstruction(), 1e-5 * Math.abs(nll), "c = " + c);
+                    assertEquals(r.reconstruction(), r.loss(), 0.0, "the KL is 0 here");
+                    assertEquals(0.0, r.kl(), 0.0);
 
-                int seen = 0;
-                int observed = 0;
-                int gradientSeen = 0;
-                int gradientDropped = 0;
-                int dropped = 0;
-                for (int trial = 0; trial < b; trial++) {
-                    for (int t = 0; t < s.bins(); t++) {
-                        for (int n = 0; n < s.neurons(); n++) {
-                            int at = (trial * s.bins() + t) * s.neurons() + n;
-                            float delta = after[at] - before[at];
-                            boolean moved = after[at] != before[at];
-                            String where = "c = " + c + ", trial " + trial + " bin " + t
-                                + " neuron " + n;
-                            if (moved) {
-                                // Adam's first step is −lr·g/(|g| + 1e-8) with the gradient
-                                // g = (e^ℓ − y)/(entries) of the per-entry mean.
-                                double g = (Math.exp(before[at]) - data.target(trial, t, n))
-                                    / before.length;
-                                // Where e^ℓ ≈ y the float32 gradient has few exact digits.
-                                if (Math.abs(g) > 1e-7) {
-                                    assertEquals(-lr * g / (Math.abs(g) + 1e-8), delta, 1e-6,
-                                        where);
+                    int seen = 0;
+                    int observed = 0;
+                    int gradientSeen = 0;
+                    int gradientDropped = 0;
+                    int dropped = 0;
+                    for (int trial = 0; trial < b; trial++) {
+                        for (int t = 0; t < s.bins(); t++) {
+                            for (int n = 0; n < s.neurons(); n++) {
+                                int at = (trial * s.bins() + t) * s.neurons() + n;
+                                float delta = after[at] - before[at];
+                                boolean moved = after[at] != before[at];
+                                String where = "c = " + c + ", trial " + trial + " bin " + t
+                                    + " neuron " + n;
+                                if (moved) {
+                                    // Adam's first step is −lr·g/(|g| + 1e-8) with the gradient
+                                    // g = (e^ℓ − y)/(entries) of the per-entry mean.
+                                    double g = (Math.exp(before[at]) - data.target(trial, t, n))
+                                        / before.length;
+                                    // Where e^ℓ ≈ y the float32 gradient has few exact digits.
+                                    if (Math.abs(g) > 1e-7) {
+                                        assertEquals(-lr * g / (Math.abs(g) + 1e-8), delta, 1e-6,
+                                            where);
+                                    }
+                                    assertTrue(Math.abs(delta) <= lr * (1 + 1e-5), where);
                                 }
-                                assertTrue(Math.abs(delta) <= lr * (1 + 1e-5), where);
-                            }
-                            if (t >= s.observedBins() || n >= s.heldIn()) {
-                                assertTrue(moved, "G = 1 outside the held-in observed block: "
-                                    + where);
-                                continue;
-                            }
-                            observed++;
-                            double x = data.target(trial, t, n);
-                            float input = model.lastInput[(trial * s.observedBins() + t)
-                                * s.heldIn() + n];
-                            if (input == 0) {
-                                dropped++;
-                                assertTrue(moved, "(1 − m) = 1 implies G = 1: " + where);
-                                gradientDropped++;
-                            } else {
-                                assertEquals(x / c, input, 1e-6 * x / c, "x ⊙ m / c: " + where);
-                                seen++;
-                                gradientSeen += moved ? 1 : 0;
+                                if (t >= s.observedBins() || n >= s.heldIn()) {
+                                    assertTrue(moved, "G = 1 outside the held-in observed block: "
+                                        + where);
+                                    continue;
+                                }
+                                observed++;
+                                double x = data.target(trial, t, n);
+                                float input = model.lastInput[(trial * s.observedBins() + t)
+                                    * s.heldIn() + n];
+                                if (input == 0) {
+                                    dropped++;
+                                    assertTrue(moved, "(1 − m) = 1 implies G = 1: " + where);
+                                    gradientDropped++;
+                                } else {
+                                    assertEquals(x / c, input, 1e-6 * x / c, "x ⊙ m / c: " + where);
+                                    seen++;
+                                    gradientSeen += moved ? 1 : 0;
+                                }
                             }
                         }
                     }
+                    assertEquals(observed, seen + dropped);
+                    // Fractions with 5-standard-error bands.
+                    double keepFraction = (double) seen / observed;
+                    assertEquals(c, keepFraction, 5 * Math.sqrt(c * (1 - c) / observed),
+                        "encoder-visible fraction, c = " + c);
+                    double passFraction = (double) gradientSeen / seen;
+                    if (leaky) {
+                        assertEquals(1 - c, passFraction, 5 * Math.sqrt(c * (1 - c) / seen),
+                            "seen entries that carry gradient (pass mask), c = " + c);
+                    } else {
+                        assertEquals(0, gradientSeen, "blocked CD: no seen entry carries gradient");
+                    }
+                    double expected = leaky ? (1 - c) + c * (1 - c) : 1 - c;
+                    double gradientFraction = (double) (gradientSeen + gradientDropped) / observed;
+                    assertEquals(expected, gradientFraction,
+                        5 * Math.sqrt(expected * (1 - expected) / observed),
+                        mode + " gradient fraction, c = " + c);
                 }
-                assertEquals(observed, seen + dropped);
-                // Fractions with 5-standard-error bands.
-                double keepFraction = (double) seen / observed;
-                assertEquals(c, keepFraction, 5 * Math.sqrt(c * (1 - c) / observed),
-                    "encoder-visible fraction, c = " + c);
-                double passFraction = (double) gradientSeen / seen;
-                assertEquals(1 - c, passFraction, 5 * Math.sqrt(c * (1 - c) / seen),
-                    "seen entries that carry gradient (pass mask), c = " + c);
-                double expected = (1 - c) + c * (1 - c);
-                double gradientFraction = (double) (gradientSeen + gradientDropped) / observed;
-                assertEquals(expected, gradientFraction,
-                    5 * Math.sqrt(expected * (1 - expected) / observed),
-                    "gradient fraction (1 − c) + c(1 − c), c = " + c);
             }
         }
     }
