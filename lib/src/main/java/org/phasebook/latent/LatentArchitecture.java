@@ -66,6 +66,40 @@ public enum LatentArchitecture {
     },
 
     /**
+     * LangevinFlow trained with coordinated dropout as it was proposed: no gradient on the
+     * entries the encoder saw ({@link LatentTrainingParameters.CdGradient#BLOCKED}), where the
+     * release lets half of them through (brief §3). Otherwise as {@link #LANGEVIN_FLOW}.
+     */
+    LANGEVIN_FLOW_BLOCKED_CD(3) {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return released(quick, shape);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return blockedCd(quick);
+        }
+    },
+
+    /**
+     * Ablation (iv), {@link #LANGEVIN_FLOW_POSITIONS}, trained with blocked coordinated dropout
+     * as {@link #LANGEVIN_FLOW_BLOCKED_CD}: does a decoder that knows the time copy the shown
+     * spikes only because the release's dropout lets it?
+     */
+    LANGEVIN_FLOW_POSITIONS_BLOCKED_CD(3) {
+        @Override
+        public LatentModel model(boolean quick, LatentShape shape) {
+            return LANGEVIN_FLOW_POSITIONS.model(quick, shape);
+        }
+
+        @Override
+        public LatentTrainingParameters training(boolean quick) {
+            return blockedCd(quick);
+        }
+    },
+
+    /**
      * LangevinFlow trained on a true negative ELBO, as the paper describes its objective (brief
      * §4, item 2), where the release is not a bound: the Poisson NLL summed over bins and neurons
      * per trial, plus the KL of {@code q(z₀, v₀)} with weight 1 at full ramp and no per-step
@@ -116,6 +150,12 @@ public enum LatentArchitecture {
     /** The released LangevinFlow at a scale, which the ablations modify. */
     private static LangevinFlow released(boolean quick, LatentShape shape) {
         return new LangevinFlow(parameters(quick), shape);
+    }
+
+    /** The release's training with coordinated dropout's gradient blocked on shown entries. */
+    private static LatentTrainingParameters blockedCd(boolean quick) {
+        return LANGEVIN_FLOW.training(quick).withCdGradient(
+            LatentTrainingParameters.CdGradient.BLOCKED);
     }
 
     /**

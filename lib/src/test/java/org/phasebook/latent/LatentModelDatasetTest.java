@@ -21,7 +21,7 @@ import org.phasebook.nn.WeightSnapshot;
 class LatentModelDatasetTest {
 
     @Test
-    void committedRunsMatchTheirProvenanceAndTheirArchitectures() throws IOException {
+    void committedRunsMatchTheirProvenanceArchitecturesAndTraining() throws IOException {
         LatentModelDataset dataset = LatentModelDataset.locate();
         String provenance = Files.readString(dataset.folder().resolve("provenance.json"));
         LatentShape shape = LatentShape.of(LorenzRecipe.defaults());
@@ -33,6 +33,9 @@ class LatentModelDatasetTest {
                 String sha = LorenzDatasetFiles.FileChecksum.of(dataset.weightsFile(run)).sha256();
                 assertTrue(provenance.contains("\"run\": \"" + run + "\"") && provenance.contains(sha),
                     run + ": provenance.json records SHA-256 " + sha);
+                String training = "\"training\": \"" + a.training(false).toString().replace("\"", "'");
+                assertTrue(provenance.contains("\"run\": \"" + run + "\"") && provenance.contains(training),
+                    run + ": provenance.json records the training parameters " + a.training(false));
                 WeightSnapshot w = dataset.load(run);
                 try (NDManager m = torch.newManager();
                      NamedWeights weights = a.model(false, shape).initialise(m, new SplittableRandom(0))) {
