@@ -9,6 +9,7 @@ kernel that dies anywhere fails the test that killed it.
 
 import base64
 import datetime
+import os
 import shutil
 import struct
 import subprocess
@@ -701,9 +702,6 @@ class EditorTests(KernelTestCase):
         self.assertEqual(entry[0], cells[2], with_output.describe())
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class StdinTests(KernelTestCase):
     """System.in: a line from the front end when the request allows it, end of input otherwise."""
@@ -722,3 +720,25 @@ class StdinTests(KernelTestCase):
     def test_without_stdin_system_in_is_at_its_end(self):
         self.assertResult(self.session.execute(
             "new java.util.Scanner(System.in).hasNextLine()", allow_stdin=False), "false")
+
+
+class LauncherTests(KernelTestCase):
+    """What the kernelspec's launcher sets up before the JVM starts."""
+
+    def test_native_kernels_are_pinned_where_the_cpu_allows(self):
+        # One OpenBLAS and one libtorch kernel set on every AVX2 + FMA machine, so that notebooks
+        # write the same bytes on different CPUs; elsewhere, or where the user chose, left alone.
+        flags = set()
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                break
+        for variable, pinned in (("OPENBLAS_CORETYPE", "Zen"), ("ATEN_CPU_CAPABILITY", "avx2")):
+            chosen = os.environ.get(variable)
+            expected = chosen if chosen else (pinned if {"avx2", "fma"} <= flags else "null")
+            self.assertResult(self.session.execute(f'String.valueOf(System.getenv("{variable}"))'),
+                              expected)
+
+
+if __name__ == "__main__":
+    unittest.main()

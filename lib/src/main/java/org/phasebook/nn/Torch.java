@@ -104,6 +104,22 @@ public final class Torch {
     }
 
     /**
+     * A line for the log of a training command when libtorch's kernel set is not pinned: without
+     * {@code ATEN_CPU_CAPABILITY}, libtorch picks AVX2 or AVX-512 code per CPU, whose results
+     * differ in the last bits, so that the same seed trains to other weights on another CPU.
+     * The notebook kernel's launcher sets {@code avx2} on every CPU that has it.
+     *
+     * @return the note, or empty when the variable is set
+     */
+    public static java.util.Optional<String> unpinnedKernelsNote() {
+        String set = System.getenv("ATEN_CPU_CAPABILITY");
+        return set != null && !set.isBlank() ? java.util.Optional.empty()
+            : java.util.Optional.of("note: ATEN_CPU_CAPABILITY is not set, so libtorch picks its "
+                + "kernels for this CPU and the weights can differ in the last bits from another "
+                + "CPU's; set ATEN_CPU_CAPABILITY=avx2 to train as the notebook kernel computes");
+    }
+
+    /**
      * Starts the engine offline with the given thread counts, or checks the running one.
      *
      * @param threads the thread counts wanted

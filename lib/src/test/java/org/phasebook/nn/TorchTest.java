@@ -37,6 +37,15 @@ class TorchTest {
     }
 
     @Test
+    void notesUnpinnedKernelsOnlyWhenAtenCpuCapabilityIsUnset() {
+        String set = System.getenv("ATEN_CPU_CAPABILITY");
+        boolean pinned = set != null && !set.isBlank();
+        assertEquals(!pinned, Torch.unpinnedKernelsNote().isPresent());
+        Torch.unpinnedKernelsNote().ifPresent(note ->
+            assertTrue(note.contains("ATEN_CPU_CAPABILITY=avx2"), note));
+    }
+
+    @Test
     void matrixProductMatchesJava() {
         Torch torch = Torch.start();
         SplittableRandom random = new SplittableRandom(3);
