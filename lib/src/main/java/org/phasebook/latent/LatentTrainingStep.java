@@ -108,8 +108,8 @@ public final class LatentTrainingStep implements AutoCloseable {
                 NDArray inputMask = noise.bernoulli(m, in, keep);
                 x = Scalars.mul(x.mul(inputMask), 1 / keep);
                 // G = (1 − m) ∨ q: the release's pass mask q ~ Bernoulli(1 − c) lets the gradient
-                // through on part of the shown entries; blocked CD has q = 0 (and draws none, so
-                // the leaky variant's random stream is unchanged).
+                // through on part of the shown entries. Blocked CD has q = 0 and draws no pass
+                // mask; the leaky variant draws it where it always did, so its runs are unchanged.
                 boolean leaky = training.cdGradient() == LatentTrainingParameters.CdGradient.LEAKY;
                 NDArray shownAndBlocked = leaky
                     ? inputMask.mul(Scalars.rsub(1, noise.bernoulli(m, in, 1 - keep)))
