@@ -702,7 +702,6 @@ class EditorTests(KernelTestCase):
         self.assertEqual(entry[0], cells[2], with_output.describe())
 
 
-
 class StdinTests(KernelTestCase):
     """System.in: a line from the front end when the request allows it, end of input otherwise."""
 
