@@ -738,6 +738,16 @@ class LauncherTests(KernelTestCase):
             self.assertResult(self.session.execute(f'String.valueOf(System.getenv("{variable}"))'),
                               expected)
 
+    def test_malloc_is_tuned_unless_the_user_chose(self):
+        # One glibc arena that keeps libtorch's freed temporaries (the launcher says why).
+        chosen = os.environ.get("GLIBC_TUNABLES")
+        seen = self.session.execute('String.valueOf(System.getenv("GLIBC_TUNABLES"))')
+        if chosen:
+            self.assertResult(seen, chosen)
+        else:
+            self.assertOk(seen)
+            self.assertIn("glibc.malloc.arena_max=1", seen.result.get("text/plain"), seen.describe())
+
 
 if __name__ == "__main__":
     unittest.main()

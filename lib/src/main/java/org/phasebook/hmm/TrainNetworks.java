@@ -475,7 +475,7 @@ public final class TrainNetworks {
                 r.training().withBatchSize(b), r.seed())).toList();
         }
         Torch torch = Torch.start();
-        Torch.unpinnedKernelsNote().ifPresent(System.out::println);
+        Torch.environmentNotes().forEach(System.out::println);
         System.out.println("writing to " + dataset.folder() + "; " + torch.version() + ", "
             + torch.threads());
         for (Run r : runs) {

@@ -76,7 +76,7 @@ public final class TrainLatentModels {
         LatentData train = LatentData.of(data, Split.TRAIN);
         LatentData validation = LatentData.of(data, Split.EVAL);
         Torch torch = Torch.start();
-        Torch.unpinnedKernelsNote().ifPresent(System.out::println);
+        Torch.environmentNotes().forEach(System.out::println);
         PrintStream log = System.out;
         for (LatentArchitecture architecture : architectures) {
             List<Long> runSeeds = seeds != null ? seeds

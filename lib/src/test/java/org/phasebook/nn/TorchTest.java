@@ -11,10 +11,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -37,12 +40,30 @@ class TorchTest {
     }
 
     @Test
-    void notesUnpinnedKernelsOnlyWhenAtenCpuCapabilityIsUnset() {
-        String set = System.getenv("ATEN_CPU_CAPABILITY");
-        boolean pinned = set != null && !set.isBlank();
-        assertEquals(!pinned, Torch.unpinnedKernelsNote().isPresent());
-        Torch.unpinnedKernelsNote().ifPresent(note ->
-            assertTrue(note.contains("ATEN_CPU_CAPABILITY=avx2"), note));
+    void notesEachMissingVariableOfTheKernelEnvironment() {
+        List<String> notes = Torch.environmentNotes();
+        assertEquals(unset("ATEN_CPU_CAPABILITY"),
+            notes.stream().anyMatch(n -> n.contains("ATEN_CPU_CAPABILITY=avx2")), notes::toString);
+        assertEquals(unset("GLIBC_TUNABLES"),
+            notes.stream().anyMatch(n -> n.contains("GLIBC_TUNABLES=" + Torch.MALLOC_TUNABLES)),
+            notes::toString);
+    }
+
+    @Test
+    void kernelLauncherAndBenchmarksSetTheSameMallocTunables() throws IOException {
+        // Three copies of one setting: the kernel's launcher, the benchmarks and the note.
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        for (String file : List.of("environment/kernel/src/kernelspec/phasebook-kernel",
+                "environment/bench/torch-bench.sh")) {
+            String text = Files.readString(root.resolve(file));
+            assertTrue(text.contains("GLIBC_TUNABLES:-" + Torch.MALLOC_TUNABLES + "}"),
+                () -> file + " does not default GLIBC_TUNABLES to " + Torch.MALLOC_TUNABLES);
+        }
+    }
+
+    private static boolean unset(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank();
     }
 
     @Test
