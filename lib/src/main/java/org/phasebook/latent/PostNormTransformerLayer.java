@@ -1,6 +1,7 @@
 package org.phasebook.latent;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
@@ -97,12 +98,13 @@ final class PostNormTransformerLayer {
         long t = shape.get(1);
         long d = shape.get(2);
         long dh = d / heads;
-        NDArray qkv = Layers.linear(w, name + ".in_proj", s);
-        // (B, T, 3, heads, dh) -> (3, B, heads, T, dh)
-        NDArray split = qkv.reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
-        NDArray q = split.get(0);
-        NDArray k = split.get(1);
-        NDArray v = split.get(2);
+        // (B, T, 3d) -> q, k, v, each (B, heads, T, dh). A split, not three selects of one array:
+        // the gradient of each select is a zero-filled array of the whole (B, T, 3d) size, three
+        // per step, where a split's gradient is one concatenation. Same values either way.
+        NDList qkv = Layers.linear(w, name + ".in_proj", s).split(3, 2);
+        NDArray q = heads(qkv.get(0), heads, dh);
+        NDArray k = heads(qkv.get(1), heads, dh);
+        NDArray v = heads(qkv.get(2), heads, dh);
         NDArray scores = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), 1 / Math.sqrt(dh)).softmax(-1);
         if (masks.attention() != null) {
             scores = scores.mul(masks.attention());
@@ -113,6 +115,12 @@ final class PostNormTransformerLayer {
         NDArray inner = drop(Activation.relu(Layers.linear(w, name + ".linear1", s)), masks.inner());
         NDArray f = Layers.linear(w, name + ".linear2", inner);
         return norm(w, name + ".norm2", s.add(drop(f, masks.afterFeedForward())));
+    }
+
+    /** {@code (B, T, d)} to {@code (B, heads, T, dh)}. */
+    private static NDArray heads(NDArray x, int heads, long dh) {
+        Shape shape = x.getShape();
+        return x.reshape(shape.get(0), shape.get(1), heads, dh).transpose(0, 2, 1, 3);
     }
 
     private static NDArray drop(NDArray x, NDArray mask) {
