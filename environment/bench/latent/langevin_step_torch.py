@@ -333,7 +333,7 @@ def main():
               f"{a_eval:20.1f}")
         print(f"  {'ratio of training steps DJL/torch':34s}{'':22s}{d_step / e_step:19.2f}"
               f"{d_step / a_step:20.2f}")
-        print(f"  {'  of which Java noise (ms)':34s}{noise:22.1f}")
+        print(f"  {'Java noise, drawn meanwhile (ms)':34s}{noise:22.1f}")
         djl_first, djl_last = (float(v) for v in r['djl_first_last_loss'])
         print(f"  loss over the {warmup + steps} timed steps on one batch: DJL {djl_first:.4f} -> "
               f"{djl_last:.4f}, torch explicit {e_losses[0]:.4f} -> {e_losses[-1]:.4f}, "

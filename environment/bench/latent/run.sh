@@ -8,7 +8,9 @@
 # potential's gradient written explicitly (S = Q + Q^T, one matmul per step, as Phasebook) and
 # as the release computes it (autograd.grad with create_graph on U by conv1d). Prints the
 # medians side by side with the ratio, the parity of one step on identical weights, batch and
-# noise (dropout 0, CD keep 1), and an estimate of a full run at the size's schedule.
+# noise (dropout 0, CD keep 1), and an estimate of a full run at the size's schedule. DJL's
+# step draws its noise in Java, ahead on a second thread as LatentTrainer does (TensorNoise
+# #beginPass); PyTorch's draws its masks and noise with torch's generator inside the step.
 #
 #   environment/bench/latent/run.sh [--quick] [--skip-build] [SIZE...]
 #

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Future;
 
+import org.phasebook.nn.DrawAhead;
 import org.phasebook.nn.EarlyStopping;
 import org.phasebook.nn.LossHistory;
 import org.phasebook.nn.Torch;
@@ -25,8 +27,10 @@ import org.phasebook.random.SeedSequence;
  * native memory behind. The run is a function of the parameters, the seeds and the data: the
  * initial weights come from {@code seeds.weights()}, the noise of training batches from stream
  * 0 and that of validation batches from stream 1 of {@code new SeedSequence(seeds.noise())},
- * drawn batch after batch ({@link RnnNoise#draw}), so every epoch sees fresh noise. Training
- * batches are consecutive slices of the training sequences in their given order.
+ * drawn batch after batch ({@link RnnNoise#draw}), so every epoch sees fresh noise. The next
+ * batch's noise is drawn on a second thread while a step computes ({@link DrawAhead}), in the
+ * same order, so the numbers are those of drawing inline. Training batches are consecutive
+ * slices of the training sequences in their given order.
  */
 public final class RnnTrainer {
 
@@ -113,6 +117,8 @@ public final class RnnTrainer {
         RnnFloatWeights last;
         int steps = 0;
         boolean stoppedEarly = false;
+        DrawAhead drawer = new DrawAhead("phasebook-rnn-noise-ahead");
+        Future<RnnNoise> ahead = null;
         try (NDManager manager = torch.newManager();
              NoiseDrivenRnn rnn = NoiseDrivenRnn.initialise(model, manager, training.dataType(),
                  new SplittableRandom(seeds.weights()));
@@ -131,7 +137,18 @@ public final class RnnTrainer {
                 int batches = 0;
                 for (int from = 0; from < train.length && steps < budget; from += b) {
                     int count = Math.min(b, train.length - from);
-                    RnnNoise noise = RnnNoise.draw(count, t, d, k, trainNoise);
+                    RnnNoise noise = ahead != null ? DrawAhead.join(ahead)
+                        : RnnNoise.draw(count, t, d, k, trainNoise);
+                    if (noise.batch() != count) {
+                        throw new IllegalStateException("noise drawn ahead for a batch of "
+                            + noise.batch() + ", the step has " + count);
+                    }
+                    // The next step's noise, drawn on the drawer's thread while this one runs;
+                    // only that thread touches trainNoise from here on.
+                    int next = steps + 1 >= budget ? 0 : from + b < train.length
+                        ? Math.min(b, train.length - from - b) : Math.min(b, train.length);
+                    ahead = next == 0 ? null
+                        : drawer.submit(() -> RnnNoise.draw(next, t, d, k, trainNoise));
                     RnnTrainingStep.Result r;
                     try (NDArray targets = slice(trainTargets, from, count)) {
                         r = step.step(noise, targets);

@@ -23,8 +23,10 @@ import org.phasebook.random.SeedSequence;
  *
  * <p>The run is a function of the model, the parameters, the data and the seed: from
  * {@code new SeedSequence(seed)}, stream 0 draws the initial weights, stream 1 the shuffles,
- * stream 2 the training noise and masks, stream 3 the validation noise. Immutable;
- * {@link #train} leaves no native memory behind.
+ * stream 2 the training noise and masks, stream 3 the validation noise. The training noise of
+ * the next step is drawn on a second thread while a step computes
+ * ({@link TensorNoise#beginPass}), which changes no number. Immutable; {@link #train} leaves no
+ * native memory behind.
  */
 public final class LatentTrainer {
 
@@ -104,6 +106,10 @@ public final class LatentTrainer {
                 for (int from = 0; from < order.length; from += b) {
                     int[] batch = java.util.Arrays.copyOfRange(order, from,
                         Math.min(from + b, order.length));
+                    // The next step's batch size, so that its noise is drawn meanwhile.
+                    int next = from + b < order.length ? Math.min(b, order.length - from - b)
+                        : epoch + 1 < epochs ? b : -1;
+                    trainNoise.beginPass(batch.length, next);
                     LatentTrainingStep.Result r = step.step(train, batch, trainNoise, kappa, rate,
                         decay);
                     stepLosses.add(r.loss());

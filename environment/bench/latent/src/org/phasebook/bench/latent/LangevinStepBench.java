@@ -212,6 +212,8 @@ public final class LangevinStepBench {
         try (LatentTrainingStep step = new LatentTrainingStep(torch, model, weights, tp)) {
             for (int i = -warmup; i < steps; i++) {
                 long t0 = System.nanoTime();
+                // As LatentTrainer does: the next step's noise is drawn while this one computes.
+                noise.beginPass(batch.length, batch.length);
                 LatentTrainingStep.Result r = step.step(train, batch, noise, KL_WEIGHT,
                     LEARNING_RATE, WEIGHT_DECAY);
                 long t1 = System.nanoTime();
@@ -238,8 +240,8 @@ public final class LangevinStepBench {
 
     /**
      * The median time of drawing, in Java, the noise one training step draws (CD masks,
-     * encoder dropout, ε and ξ, the decoder's four dropout masks) and uploading it; this time
-     * is part of the DJL step.
+     * encoder dropout, ε and ξ, the decoder's four dropout masks) and uploading it. The step
+     * draws it on a second thread while the previous step computes, and uploads it itself.
      */
     private static double noiseMs(NDManager manager, LatentShape shape, LangevinFlowParameters p,
                                   LatentTrainingParameters tp, int b, int warmup, int steps) {
