@@ -11,7 +11,8 @@ import ai.djl.ndarray.NDArray;
  *                exactly one-hot in value, with the gradient of the soft sample {@code s_t}
  * @param soft    the Gumbel-softmax samples {@code s_t = softmax(l_t + g_t)}, {@code T x B x K}
  * @param logits  the logits {@code l_t = A h_t}, {@code T x B x K}
- * @param hidden  the hidden states {@code h_1..h_T}, {@code T x B x H}
+ * @param hidden  the hidden states {@code h_1..h_T}, {@code T x B x H}; null when the forward
+ *                pass was asked not to keep them (a training step)
  */
 public record RnnBatch(NDArray outputs, NDArray soft, NDArray logits, NDArray hidden)
     implements AutoCloseable {
@@ -48,6 +49,8 @@ public record RnnBatch(NDArray outputs, NDArray soft, NDArray logits, NDArray hi
         outputs.close();
         soft.close();
         logits.close();
-        hidden.close();
+        if (hidden != null) {
+            hidden.close();
+        }
     }
 }

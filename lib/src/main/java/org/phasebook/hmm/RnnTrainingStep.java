@@ -88,7 +88,7 @@ public final class RnnTrainingStep implements AutoCloseable {
             double value;
             try (GradientCollector collector = torch.engine().newGradientCollector()) {
                 RnnBatch batch = NoiseDrivenRnn.forward(copies, model.parameters().noiseStd(),
-                    noise);
+                    noise, false);
                 NDArray s = loss.divergence(batch.outputs(), targets);
                 collector.backward(s);
                 value = s.toType(DataType.FLOAT64, false).getDouble();
@@ -115,7 +115,8 @@ public final class RnnTrainingStep implements AutoCloseable {
         checkTargets(noise, targets);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            RnnBatch batch = model.forward(noise);
+            RnnBatch batch = NoiseDrivenRnn.forward(model.weights(), model.parameters().noiseStd(),
+                noise, false);
             return loss.divergence(batch.outputs(), targets).toType(DataType.FLOAT64, false)
                 .getDouble();
         }

@@ -1,6 +1,8 @@
 package org.phasebook.hmm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +102,23 @@ class NoiseDrivenRnnTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void dropsTheHiddenStatesOnlyWhenAskedAndComputesTheSameOutputs() {
+        RnnWeights w = weights(12, 4, 3, 0.6, 5);
+        RnnNoise noise = RnnNoise.draw(7, 11, 4, 3, new SplittableRandom(8));
+        try (NoiseDrivenRnn rnn = NoiseDrivenRnn.fromWeights(w, 0.7, manager, DataType.FLOAT32);
+             NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            RnnBatch kept = NoiseDrivenRnn.forward(rnn.weights(), 0.7, noise, true);
+            RnnBatch dropped = NoiseDrivenRnn.forward(rnn.weights(), 0.7, noise, false);
+            assertEquals(new ai.djl.ndarray.types.Shape(11, 7, 12), kept.hidden().getShape());
+            assertNull(dropped.hidden());
+            assertArrayEquals(kept.outputs().toFloatArray(), dropped.outputs().toFloatArray());
+            assertArrayEquals(kept.logits().toFloatArray(), dropped.logits().toFloatArray());
+            dropped.close();
         }
     }
 
