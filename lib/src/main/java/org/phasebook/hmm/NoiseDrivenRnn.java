@@ -193,7 +193,8 @@ public final class NoiseDrivenRnn implements AutoCloseable {
     /**
      * As {@link #forward(List, double, RnnNoise)}, keeping the hidden states or not: a training
      * step needs only the outputs, and stacking the states copies a {@code T x B x H} array
-     * (17 ms of a 190 ms step at the mechanism size).
+     * (17 ms in libtorch's profiler at the mechanism size; within the run-to-run noise of the
+     * unprofiled step).
      *
      * @param weights    {@code [W_ih (H x d), W_hh (H x H), A (K x H)]}, of one data type
      * @param noiseStd   the input noise std {@code sigma}
@@ -243,8 +244,9 @@ public final class NoiseDrivenRnn implements AutoCloseable {
             // more with libtorch's oneMKL on AMD CPUs: at the mechanism size (T = 100, B = 512,
             // H = 150, d = 100) the whole drive took 38 ms against 21 ms for T products of B
             // rows, the readout's K = 3 backward product 10 ms against 2.6 ms, and one product
-            // needs T-way concatenations (the states forward, the drive's gradient backward)
-            // of 17 ms each (2026-11-30). The x_t are slices of x, which needs no gradient.
+            // needs T-way concatenations (the states forward, the drive's gradient backward),
+            // 17 ms each in libtorch's profiler (2026-11-30). The step went from 234 to about
+            // 195 ms. The x_t are slices of x, which needs no gradient.
             NDList inputs = x.split(t, 0);
             NDArray wihT = wih.transpose();
             NDArray whhT = whh.transpose();
