@@ -5,7 +5,9 @@ Reads the snapshot data, the k-means centres, the grid and the Java results that
 PseudospectrumBench wrote to DIR, repeats each stage of the Java pipeline with NumPy and SciPy
 on the same inputs (the same LAPACK routines where there is a choice), checks that both give
 the same pseudospectrum and the same largest EDMD residual, and prints the stage times side by
-side.
+side. The short stages (G, A, L; eig; the residuals after their first call) are run several
+times on both sides and their median times compared: one run of a stage that short varies by
+10-40 % on a shared machine.
 
 Stages, both sides:
   dictionary   W^{1/2} Psi_X, W^{1/2} Psi_Y with psi_j(x) = exp(-2 |x - c_j| / d), w = 1/M
@@ -44,11 +46,18 @@ def loaded_blas():
     return sorted(libraries)
 
 
-def stage(times, name, function):
-    start = time.perf_counter()
-    value = function()
-    times[name] = time.perf_counter() - start
+def stage(times, name, function, repeats=1):
+    """Runs function repeats times; times[name] gets the list of times, first run first."""
+    times[name] = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        value = function()
+        times[name].append(time.perf_counter() - start)
     return value
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
 
 
 def main(directory):
@@ -78,7 +87,10 @@ def main(directory):
         l = sy.T @ sy
         return (g + g.T) / 2, a, (l + l.T) / 2
 
-    g, a, l = stage(times, "gal", galerkin)
+    # The short stages vary by 10-40 % from run to run, so both sides time them several times
+    # and report the median (the Java side's REPEATS).
+    repeats = java["repeats"]
+    g, a, l = stage(times, "gal", galerkin, repeats)
 
     def qr_form():
         (factors, tau), r = scipy.linalg.qr(sx, mode="raw", overwrite_a=True, check_finite=False)
@@ -96,7 +108,8 @@ def main(directory):
     r, a_hat, b = stage(times, "qr", qr_form)
 
     eigenvalues, vectors = stage(times, "eig",
-                                 lambda: scipy.linalg.eig(a_hat, right=True, check_finite=False))
+                                 lambda: scipy.linalg.eig(a_hat, right=True, check_finite=False),
+                                 repeats)
 
     def residuals():
         e = a_hat @ vectors - vectors * eigenvalues
@@ -105,6 +118,7 @@ def main(directory):
         return np.sqrt(num) / np.linalg.norm(vectors, axis=0)
 
     res = stage(times, "residuals", residuals)
+    stage(times, "residuals_warm", residuals, repeats)
 
     def grid():
         l_hat = a_hat.T @ a_hat + b.T @ b
@@ -128,7 +142,8 @@ def main(directory):
         return tau
 
     tau = stage(times, "grid", grid)
-    times["edmd"] = sum(times[k] for k in ("dictionary", "gal", "qr", "eig", "residuals"))
+    # One pass through the stages, as Edmd.fit's one call: the first run of each.
+    times["edmd"] = [sum(times[k][0] for k in ("dictionary", "gal", "qr", "eig", "residuals"))]
 
     # Agreement on identical inputs.
     tau_diff = np.max(np.abs(tau - tau_java))
@@ -149,11 +164,11 @@ def main(directory):
         ("data (Duffing DP853, 2 sets)", "time_data", None),
         ("k-means centres (Smile)", "time_kmeans", None),
         ("dictionary evaluation", "time_dictionary", "dictionary"),
-        ("G, A, L", "time_gal", "gal"),
+        (f"G, A, L (median of {repeats})", "time_gal", "gal"),
         ("QR form (R, Ahat, B)", "time_qr", "qr"),
-        ("EDMD eigen-decomposition", "time_eig", "eig"),
-        ("residuals of all pairs", "time_residuals", "residuals"),
-        ("  the same, second call (JIT warm)", "time_residuals_warm", "residuals"),
+        (f"EDMD eigen-decomp. (median of {repeats})", "time_eig", "eig"),
+        ("residuals of all pairs, first call", "time_residuals", "residuals"),
+        (f"  the next {repeats} calls (median)", "time_residuals_warm", "residuals_warm"),
         ("EDMD in one call (Edmd.fit; sum)", "time_edmd_fit", "edmd"),
         ("pseudospectrum grid", "time_grid", "grid"),
         ("proposed method (rho = 5)", "time_proposed", None),
@@ -163,13 +178,13 @@ def main(directory):
         if numpy_key is None:
             print(f"  {label:<34}{jt:>10.3f}{'-':>17}{'-':>12}")
             continue
-        nt = times[numpy_key]
+        nt = median(times[numpy_key])
         verdict = "yes" if jt <= nt else "NO"
         print(f"  {label:<34}{jt:>10.3f}{nt:>17.3f}{jt / nt:>12.2f}  {verdict}")
     print()
     print(f"  grid: {1e3 * java['time_grid'] / java['grid_points']:.2f} ms/point Java (wall, "
           f"{java['java_threads']} workers), "
-          f"{1e3 * times['grid'] / java['grid_points']:.2f} ms/point NumPy/SciPy (wall)")
+          f"{1e3 * times['grid'][0] / java['grid_points']:.2f} ms/point NumPy/SciPy (wall)")
     print(f"  max |tau_Java - tau_NumPy| = {tau_diff:.3e} (max relative {tau_rel:.3e}); "
           f"min tau {np.min(tau):.5f} (Java {java['min_tau']:.5f})")
     print(f"  max EDMD residual er_EDMD: Java {java['max_residual']:.10f}, "

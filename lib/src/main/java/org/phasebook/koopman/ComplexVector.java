@@ -65,17 +65,28 @@ public record ComplexVector(double[] re, double[] im) {
 
     /** The Euclidean norm {@code sqrt(sum |v_i|^2)}. */
     public double norm() {
+        return norm(re, 0, im, 0, re.length);
+    }
+
+    /**
+     * The Euclidean norm of the vector with real parts {@code re[reFrom..reFrom+n-1]} and
+     * imaginary parts {@code im[imFrom..imFrom+n-1]}, or none if {@code im} is null; computed
+     * as {@link #norm()} computes it, so the two agree bit for bit. Scaled by the largest part,
+     * so that squaring neither overflows nor underflows.
+     */
+    static double norm(double[] re, int reFrom, double[] im, int imFrom, int n) {
         double scale = 0.0;
-        for (int i = 0; i < re.length; i++) {
-            scale = Math.max(scale, Math.max(Math.abs(re[i]), Math.abs(im[i])));
+        for (int i = 0; i < n; i++) {
+            double b = im == null ? 0.0 : Math.abs(im[imFrom + i]);
+            scale = Math.max(scale, Math.max(Math.abs(re[reFrom + i]), b));
         }
         if (scale == 0.0 || !Double.isFinite(scale)) {
             return scale;
         }
         double sum = 0.0;
-        for (int i = 0; i < re.length; i++) {
-            double a = re[i] / scale;
-            double b = im[i] / scale;
+        for (int i = 0; i < n; i++) {
+            double a = re[reFrom + i] / scale;
+            double b = im == null ? 0.0 : im[imFrom + i] / scale;
             sum += a * a + b * b;
         }
         return scale * Math.sqrt(sum);

@@ -49,7 +49,7 @@ public final class EdmdModel {
             qrEigenvectors[j] = eigen.eigenvector(j);
         }
         this.eigenvectors = solveR(qrEigenvectors);
-        this.residuals = qrForm.residuals(eigenvalues, qrEigenvectors);
+        this.residuals = qrForm.residuals(eigen);
     }
 
     /**

@@ -151,6 +151,53 @@ public record QrForm(double[][] r, double[][] aHat, double[][] b) {
                 }
             }
         }
+        return residuals(z, vectors, column, real, norms);
+    }
+
+    /**
+     * The residuals of all eigenpairs {@code (lambda_j, u_j)} of {@code Ahat}, as
+     * {@code residuals(eigen.eigenvalues(), u)} gives them, bit for bit, with {@code u_j} the
+     * eigenvectors of {@code eigen}; but read straight from LAPACK's packed eigenvectors, which
+     * already are the product's columns (one per real eigenvalue, the real and imaginary parts
+     * for a conjugate pair), instead of unpacked into vectors and packed again.
+     *
+     * @param eigen the eigensystem of {@link #aHat()}
+     * @throws IllegalArgumentException if its size is not {@code N}
+     */
+    double[] residuals(RealEigensystem eigen) {
+        int n = r.length;
+        if (eigen.size() != n) {
+            throw new IllegalArgumentException("eigen must be of size N = " + n + ", got "
+                    + eigen.size());
+        }
+        Complex[] z = eigen.eigenvalues();
+        double[] packed = eigen.packedEigenvectors();
+        int[] column = new int[n];
+        boolean[] real = new boolean[n];
+        double[] norms = new double[n];
+        for (int j = 0; j < n; j++) {
+            if (z[j].im() < 0.0) {  // second of a pair: the first's conjugate
+                column[j] = -1;
+                continue;
+            }
+            column[j] = j;
+            real[j] = z[j].im() == 0.0;
+            norms[j] = ComplexVector.norm(packed, j * n, real[j] ? null : packed, (j + 1) * n, n);
+        }
+        return residuals(z, new DenseMatrix(n, n, packed), column, real, norms);
+    }
+
+    /**
+     * The residuals of the pairs {@code (z_j, u_j)} whose vectors are the columns of
+     * {@code vectors} ({@code N} rows): {@code u_j} has its real part in column
+     * {@code column[j]} and, unless {@code real[j]}, its imaginary part in the next;
+     * {@code column[j] = -1} marks the conjugate of pair {@code j - 1}. {@code norms[j]} is
+     * {@code ||u_j||}.
+     */
+    private double[] residuals(Complex[] z, DenseMatrix vectors, int[] column, boolean[] real,
+                               double[] norms) {
+        int n = r.length;
+        int p = z.length;
         // Rows 0..N-1 of the product are Ahat u, the rest B u. [Ahat; B] enters as the
         // transpose of the column-major matrix whose columns are the rows of Ahat and B, so it
         // is assembled by copying rows instead of by a strided element-by-element transpose.

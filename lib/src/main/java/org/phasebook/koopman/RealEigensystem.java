@@ -21,10 +21,18 @@ public final class RealEigensystem {
 
     private final Complex[] eigenvalues;
     private final ComplexVector[] eigenvectors;
+    /**
+     * LAPACK's packed eigenvectors, {@code n x n} column-major: column {@code j} is {@code v_j}
+     * for a real {@code lambda_j}; for a pair, columns {@code j, j + 1} are the real and
+     * imaginary parts of {@code v_j} (and {@code v_{j+1}} its conjugate). Never modified.
+     */
+    private final double[] packed;
 
-    private RealEigensystem(Complex[] eigenvalues, ComplexVector[] eigenvectors) {
+    private RealEigensystem(Complex[] eigenvalues, ComplexVector[] eigenvectors,
+                            double[] packed) {
         this.eigenvalues = eigenvalues;
         this.eigenvectors = eigenvectors;
+        this.packed = packed;
     }
 
     /**
@@ -88,7 +96,7 @@ public final class RealEigensystem {
             }
             vectors[j] = new ComplexVector(re, im);
         }
-        return new RealEigensystem(values, vectors);
+        return new RealEigensystem(values, vectors, vr);
     }
 
     /** The order {@code n} of the matrix. */
@@ -104,6 +112,14 @@ public final class RealEigensystem {
     /** All eigenvalues, in LAPACK's order. */
     public Complex[] eigenvalues() {
         return eigenvalues.clone();
+    }
+
+    /**
+     * The eigenvectors as LAPACK packs them (see {@link #packed}), without copying, for
+     * {@link QrForm#residuals(RealEigensystem)}: callers must not modify the array.
+     */
+    double[] packedEigenvectors() {
+        return packed;
     }
 
     /** Right eigenvector {@code v_j}, of unit Euclidean norm. */

@@ -1,5 +1,6 @@
 package org.phasebook.koopman;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,28 @@ class QrFormResidualsTest {
                 new ComplexVector[] {ComplexVector.real(new double[] {2})})[0], 1e-16,
                 "no rows in B (M = N)");
         assertEquals(0, square.residuals(new Complex[0], new ComplexVector[0]).length);
+    }
+
+    @Test
+    void residualsFromThePackedEigenvectorsAreTheUnpackedOnesBitForBit() {
+        QrForm form = KoopmanExamples.nonlinear(30).qrForm();
+        RealEigensystem eigen = RealEigensystem.of(form.aHat());
+        ComplexVector[] u = new ComplexVector[eigen.size()];
+        int pairs = 0;
+        for (int j = 0; j < u.length; j++) {
+            u[j] = eigen.eigenvector(j);
+            pairs += eigen.eigenvalue(j).im() > 0 ? 1 : 0;
+        }
+        assertTrue(pairs >= 4 && 2 * pairs < u.length,
+                "the example should have real and complex eigenvalues, got " + pairs + " pairs");
+        assertArrayEquals(form.residuals(eigen.eigenvalues(), u), form.residuals(eigen));
+        for (int j = 0; j < u.length; j++) {
+            double[] re = u[j].re();
+            assertEquals(u[j].norm(), ComplexVector.norm(re, 0, u[j].im(), 0, re.length));
+        }
+        QrForm smaller = new QrForm(new double[][] {{1}}, new double[][] {{1}}, new double[0][]);
+        assertEquals("eigen must be of size N = 1, got 30", assertThrows(
+                IllegalArgumentException.class, () -> smaller.residuals(eigen)).getMessage());
     }
 
     @Test
