@@ -199,18 +199,28 @@ public final class SinkhornDivergence {
         NDArray cyy = cost(yd, yd);
         double diameter = diameter(xd, yd);
         double[] schedule = parameters.epsilonSchedule(diameter);
+        // The numbers of the loop as 0-d arrays, made once: DJL's div(Number) and the like
+        // wrap the number anew for every operation, and at 512 points these small calls were
+        // a sixth of an update's time (about 7 µs each against 0.2 ms for the update's N×M
+        // work). The arrays are those that div(Number) makes (0-d float64), so the results
+        // are the same bit for bit.
+        NDArray logAs = scalar(xd, logA);
+        NDArray logBs = scalar(xd, logB);
+        NDArray half = scalar(xd, 0.5);
         // geomloss' initialisation is the plain update from zero potentials at ε₀ = Δ².
         NDArray zeroX = xd.getManager().zeros(new Shape(n), xd.getDataType());
         NDArray zeroY = yd.getManager().zeros(new Shape(m), yd.getDataType());
-        NDArray fab = update(schedule[0], cxy, zeroY, logB, null);
-        NDArray gab = update(schedule[0], cyx, zeroX, logA, null);
-        NDArray faa = update(schedule[0], cxx, zeroX, logA, null);
-        NDArray gbb = update(schedule[0], cyy, zeroY, logB, null);
+        Step first = new Step(scalar(xd, schedule[0]), scalar(xd, -schedule[0]), half);
+        NDArray fab = first.update(cxy, zeroY, logBs, null);
+        NDArray gab = first.update(cyx, zeroX, logAs, null);
+        NDArray faa = first.update(cxx, zeroX, logAs, null);
+        NDArray gbb = first.update(cyy, zeroY, logBs, null);
         for (double eps : schedule) {
-            NDArray fabNew = update(eps, cxy, gab, logB, fab);
-            NDArray gabNew = update(eps, cyx, fab, logA, gab);
-            NDArray faaNew = update(eps, cxx, faa, logA, faa);
-            NDArray gbbNew = update(eps, cyy, gbb, logB, gbb);
+            Step step = new Step(scalar(xd, eps), scalar(xd, -eps), half);
+            NDArray fabNew = step.update(cxy, gab, logBs, fab);
+            NDArray gabNew = step.update(cyx, fab, logAs, gab);
+            NDArray faaNew = step.update(cxx, faa, logAs, faa);
+            NDArray gbbNew = step.update(cyy, gbb, logBs, gbb);
             fab = fabNew;
             gab = gabNew;
             faa = faaNew;
@@ -221,19 +231,27 @@ public final class SinkhornDivergence {
     }
 
     /**
-     * One Sinkhorn half-step {@code softmin_ε(C, logw + other/ε)}, averaged with {@code old}
-     * unless {@code old} is null.
+     * The numbers of one ε of the loop as 0-d float64 arrays: {@code ε}, {@code −ε} and ½.
      */
-    private static NDArray update(double eps, NDArray c, NDArray other, double logw,
-                                  NDArray old) {
-        NDArray result;
-        try (NDScope scope = new NDScope()) {
-            NDArray t = softmin(eps, c, other.div(eps).add(logw));
-            result = old == null ? t : old.add(t).mul(0.5);
-            NDScope.unregister(result);
+    private record Step(NDArray eps, NDArray negEps, NDArray half) {
+
+        /**
+         * One Sinkhorn half-step {@code softmin_ε(C, logw + other/ε)}, averaged with
+         * {@code old} unless {@code old} is null; the same operations as
+         * {@code softmin(ε, C, other.div(ε).add(logw))} and {@code old.add(t).mul(0.5)}.
+         */
+        NDArray update(NDArray c, NDArray other, NDArray logw, NDArray old) {
+            NDArray result;
+            try (NDScope scope = new NDScope()) {
+                NDArray z = other.div(eps).add(logw).expandDims(0).sub(c.div(eps));
+                NDArray lse = z.get(FIRST_COLUMN).sub(z.logSoftmax(1).get(FIRST_COLUMN));
+                NDArray t = lse.mul(negEps);
+                result = old == null ? t : old.add(t).mul(half);
+                NDScope.unregister(result);
+            }
+            NDScope.register(result);
+            return result;
         }
-        NDScope.register(result);
-        return result;
     }
 
     /**
