@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.phasebook.nn.NativeStaging;
+
 /**
  * The paper's generator RNN on DJL arrays (brief {@code hmm-rnn.md} §3, after Torre et al.,
  * arXiv:2510.25674): a ReLU RNN without biases, driven only by noise, whose hard
@@ -233,12 +235,12 @@ public final class NoiseDrivenRnn implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDManager m = wih.getManager();
-            // DJL's create() wraps a Java direct buffer that is freed once the array is closed
-            // and collected; the product with sigma is a copy that libtorch owns, which matters
-            // because the matMul below keeps x for the backward pass. (The Gumbel array g is
-            // only added, and addition keeps nothing for the backward pass.)
-            NDArray x = m.create(noise.normals(), new Shape((long) t * b, d)).toType(type, false)
-                .mul(noiseStd);
+            // The noise reaches libtorch through NativeStaging's reused buffer; the product
+            // with sigma is a copy that libtorch owns, which matters because the matMul below
+            // keeps x for the backward pass. (The Gumbel variables are only added, and
+            // addition keeps nothing for the backward pass.)
+            NDArray x = NativeStaging.apply(m, noise.normals(), new Shape((long) t * b, d),
+                v -> v.toType(type, false).mul(noiseStd));
             // Step by step: the input drive W_ih x_t and the logits A h_t of each step are
             // products of B rows. One product over all T B rows gives the same values but costs
             // more with libtorch's oneMKL on AMD CPUs: at the mechanism size (T = 100, B = 512,
@@ -265,8 +267,8 @@ public final class NoiseDrivenRnn implements AutoCloseable {
             }
             NDArray hidden = keepHidden ? NDArrays.stack(states) : null;
             NDArray logits = NDArrays.stack(stepLogits);
-            NDArray g = m.create(noise.gumbels(), new Shape(t, b, k)).toType(type, false);
-            NDArray soft = logits.add(g).softmax(2);
+            NDArray soft = NativeStaging.apply(m, noise.gumbels(), new Shape(t, b, k),
+                g -> logits.add(g.toType(type, false))).softmax(2);
             NDArray detached = soft.stopGradient();
             NDArray hard = detached.argMax(2).oneHot(k, type);
             // hard + (s − s): the value is exactly one-hot, the gradient that of s.
