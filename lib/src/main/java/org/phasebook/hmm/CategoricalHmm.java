@@ -171,6 +171,42 @@ public final class CategoricalHmm {
         return new CategoricalHmm(newName, start, transitions, emissions);
     }
 
+    /**
+     * This model with its rare emissions removed: every emission probability {@code B_ia} in
+     * {@code (0, threshold]} is set to 0 and each row renormalised; transitions and start stay.
+     * It is the "denoised" model of {@link LossPreference}: with threshold 0.01 the linear chains
+     * lose their rare symbol 1 and the fully connected HMM its 1 % off-state symbols.
+     *
+     * @param threshold the largest probability removed, in {@code [0, 1)}
+     * @return the model, named "NAME without emissions <= threshold"
+     * @throws IllegalArgumentException if the threshold is outside {@code [0, 1)} or would
+     *     remove every emission of a state
+     */
+    public CategoricalHmm withoutRareEmissions(double threshold) {
+        if (!(threshold >= 0.0 && threshold < 1.0)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1), got " + threshold);
+        }
+        double[][] b = deepCopy(emissions);
+        for (int i = 0; i < b.length; i++) {
+            double kept = 0.0;
+            for (int a = 0; a < b[i].length; a++) {
+                if (b[i][a] <= threshold) {
+                    b[i][a] = 0.0;
+                }
+                kept += b[i][a];
+            }
+            if (kept == 0.0) {
+                throw new IllegalArgumentException("threshold " + threshold + " would remove every"
+                        + " emission of state " + i + " of " + name);
+            }
+            for (int a = 0; a < b[i].length; a++) {
+                b[i][a] /= kept;
+            }
+        }
+        return new CategoricalHmm(name + " without emissions <= " + threshold, start, transitions,
+                b);
+    }
+
     /** The number of hidden states {@code M}. */
     public int states() {
         return start.length;

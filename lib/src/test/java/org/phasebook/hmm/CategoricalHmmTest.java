@@ -132,4 +132,32 @@ class CategoricalHmmTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
         assertTrue(x.getMessage().contains(fragment), "message \"" + x.getMessage() + "\" lacks \"" + fragment + "\"");
     }
+
+    @Test
+    void rareEmissionsAreRemovedAndRowsRenormalised() {
+        CategoricalHmm chain = CategoricalHmm.linearChain(3).withoutRareEmissions(0.01);
+        assertEquals("3-state linear chain without emissions <= 0.01", chain.name());
+        double[][] expected = {{1, 0, 0}, {0.5, 0, 0.5}, {0, 0, 1}};
+        for (int i = 0; i < 3; i++) {
+            for (int a = 0; a < 3; a++) {
+                assertEquals(expected[i][a], chain.emission(i, a), 1e-15, "B[" + i + "][" + a + "]");
+                assertEquals(CategoricalHmm.linearChain(3).transition(i, a), chain.transition(i, a));
+            }
+        }
+        CategoricalHmm full = CategoricalHmm.fullyConnected3().withoutRareEmissions(0.01);
+        assertEquals(1.0, full.emission(1, 1));
+        assertEquals(0.0, full.emission(1, 0));
+        // threshold 0 removes nothing
+        assertEquals(0.01, CategoricalHmm.linearChain(2).withoutRareEmissions(0).emission(0, 1));
+    }
+
+    @Test
+    void rareEmissionThresholdsAreChecked() {
+        assertEquals("threshold must be in [0, 1), got 1.0", assertThrows(
+                IllegalArgumentException.class,
+                () -> CategoricalHmm.cyclic4().withoutRareEmissions(1.0)).getMessage());
+        assertEquals("threshold 0.95 would remove every emission of state 0 of 4-state cyclic",
+                assertThrows(IllegalArgumentException.class,
+                        () -> CategoricalHmm.cyclic4().withoutRareEmissions(0.95)).getMessage());
+    }
 }
