@@ -23,6 +23,10 @@ import java.util.function.UnaryOperator;
  * compute from it a new array (an arithmetic result, or a copy); the view is closed when
  * {@code op} returns, and the buffer is reused by the next call on the same thread. A result
  * that is the view itself (for example {@code toType} to the type it has) is duplicated first.
+ * Autograd must not keep the view either: inside a {@code GradientCollector}, use it only where
+ * the backward pass does not read it (an addition, or a product with arrays that need no
+ * gradient, as the HMM-RNN's {@code sigma xi}); otherwise let {@code op} return
+ * {@code duplicate()} and compute with that.
  * The buffer grows to the largest data staged on the thread and is kept until the thread ends
  * (20 MB for the mechanism network's normals).
  */
