@@ -61,13 +61,12 @@ public final class EdmdModel {
         int p = u.length;
         DenseMatrix rhs = new DenseMatrix(n, 2 * p);
         for (int j = 0; j < p; j++) {
-            System.arraycopy(u[j].re(), 0, rhs.data, j * n, n);
-            System.arraycopy(u[j].im(), 0, rhs.data, (p + j) * n, n);
+            u[j].copyTo(rhs.data, j * n, rhs.data, (p + j) * n);
         }
         r.solveUpperInPlace(rhs, false);
         ComplexVector[] v = new ComplexVector[p];
         for (int j = 0; j < p; j++) {
-            v[j] = new ComplexVector(Arrays.copyOfRange(rhs.data, j * n, (j + 1) * n),
+            v[j] = ComplexVector.adopt(Arrays.copyOfRange(rhs.data, j * n, (j + 1) * n),
                     Arrays.copyOfRange(rhs.data, (p + j) * n, (p + j + 1) * n));
         }
         return v;
@@ -84,7 +83,7 @@ public final class EdmdModel {
                 im[i] += r.get(i, k) * v.im(k);
             }
         }
-        return new ComplexVector(re, im);
+        return ComplexVector.adopt(re, im);
     }
 
     /** The dictionary. */
@@ -227,7 +226,7 @@ public final class EdmdModel {
             double[] i0 = new double[points.length];
             System.arraycopy(re.data, j * points.length, r0, 0, points.length);
             System.arraycopy(im.data, j * points.length, i0, 0, points.length);
-            values[j] = new ComplexVector(r0, i0);
+            values[j] = ComplexVector.adopt(r0, i0);
         }
         return values;
     }
@@ -294,7 +293,7 @@ public final class EdmdModel {
                 re[c] = xi.get(j, c);
                 im[c] = xi.get(n + j, c);
             }
-            modes[j] = new ComplexVector(re, im);
+            modes[j] = ComplexVector.adopt(re, im);
         }
         return modes;
     }

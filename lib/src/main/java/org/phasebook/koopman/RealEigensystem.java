@@ -94,7 +94,7 @@ public final class RealEigensystem {
                     im[i] = -vr[i + j * n];
                 }
             }
-            vectors[j] = new ComplexVector(re, im);
+            vectors[j] = ComplexVector.adopt(re, im);
         }
         return new RealEigensystem(values, vectors, vr);
     }
