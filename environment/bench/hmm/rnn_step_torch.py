@@ -80,9 +80,10 @@ def sinkhorn(x, y):
 def forward(wih, whh, a, normals, gumbels, per_step=True):
     """normals T x B x d, gumbels T x B x K; returns the B x (K T) straight-through outputs.
 
-    per_step: the input drive and the logits of each step as products of B rows, as
-    NoiseDrivenRnn computes them; otherwise each as one product over all T B rows (the same
-    values, and Phasebook's loop before 2026-11-30)."""
+    per_step: the input drive and the logits of each step as products of B rows, and the
+    softmax over the symbols as the outer dimension, as NoiseDrivenRnn computes them; otherwise
+    the drive and logits each as one product over all T B rows and the softmax over the last
+    dimension (Phasebook's loop before 2026-11-30)."""
     t, b, _ = normals.shape
     h = None
     states = []
@@ -102,8 +103,15 @@ def forward(wih, whh, a, normals, gumbels, per_step=True):
             h = torch.relu(pre)
             states.append(h)
         logits = torch.stack(states) @ a.T
-    soft = torch.softmax(logits + gumbels, dim=2)
-    hard = torch.nn.functional.one_hot(soft.detach().argmax(2), a.shape[0]).to(soft.dtype)
+    z = logits + gumbels
+    if per_step:
+        # as NoiseDrivenRnn: the softmax with the K symbols as the outer dimension (a softmax
+        # over a last dimension of 3 runs as a scalar loop), the sample the argmax of z
+        soft = torch.softmax(z.permute(2, 0, 1), dim=0).permute(1, 2, 0)
+        hard = torch.nn.functional.one_hot(z.detach().argmax(2), a.shape[0]).to(soft.dtype)
+    else:
+        soft = torch.softmax(z, dim=2)
+        hard = torch.nn.functional.one_hot(soft.detach().argmax(2), a.shape[0]).to(soft.dtype)
     y = hard + (soft - soft.detach())
     return y.transpose(0, 1).reshape(b, -1)
 
