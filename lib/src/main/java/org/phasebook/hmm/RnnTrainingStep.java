@@ -117,7 +117,7 @@ public final class RnnTrainingStep implements AutoCloseable {
             scope.suppressNotUsedWarning();
             RnnBatch batch = NoiseDrivenRnn.forward(model.weights(), model.parameters().noiseStd(),
                 noise, false);
-            return loss.divergence(batch.outputs(), targets).toType(DataType.FLOAT64, false)
+            return loss.value(batch.outputs(), targets).toType(DataType.FLOAT64, false)
                 .getDouble();
         }
     }

@@ -118,6 +118,25 @@ public final class SinkhornDivergence {
      * @return a scalar array (shape {@code ()}) of {@code x}'s data type
      */
     public NDArray divergence(NDArray x, NDArray y) {
+        return compute(x, y, true);
+    }
+
+    /**
+     * The value of {@link #divergence}, bit for bit, without its gradient: for evaluation
+     * outside training (a validation batch), where the two matrix products and softmaxes that
+     * carry the gradient would be computed for nothing (about 1 ms of 26 at 512 one-hot
+     * sequences of 90 entries). Inside a {@code GradientCollector} the result has no gradient
+     * with respect to {@code x}.
+     *
+     * @param x the first cloud, {@code N×D}
+     * @param y the second cloud, {@code M×D}
+     * @return a scalar array (shape {@code ()}) of {@code x}'s data type
+     */
+    public NDArray value(NDArray x, NDArray y) {
+        return compute(x, y, false);
+    }
+
+    private NDArray compute(NDArray x, NDArray y, boolean withGradient) {
         checkClouds(x, y);
         NDArray s;
         try (NDScope scope = new NDScope()) {
@@ -142,16 +161,18 @@ public final class SinkhornDivergence {
             // to 1), ∂S/∂x_i = a_i [Σ_j w_ij (x_i − y_j) − Σ_k u_ik (x_i − x_k)]
             // = a_i [(U x)_i − (W y)_i]: two products of N×N and N×M matrices with the
             // points, instead of autograd through every N×M array of the step. The term added
-            // is exactly zero (x − x.stopGradient()) and has that gradient. It is added even
-            // without a GradientCollector (a few per cent of a validation batch): DJL's
-            // hasGradient() is false for an array computed from trainable weights, so it
-            // cannot tell whether autograd will need the term.
+            // is exactly zero (x − x.stopGradient()) and has that gradient. divergence() adds
+            // it even without a GradientCollector: DJL's hasGradient() is false for an array
+            // computed from trainable weights, so it cannot tell whether autograd will need
+            // the term; value() is told.
             // (softmax, not exp of the log-softmax: libtorch's exp is ten times slower on
             // inputs whose result underflows, as most entries at ε = 0.04 do, its fused
             // softmax is not.)
-            NDArray gradient = zaa.softmax(1).matMul(xd).sub(zab.softmax(1).matMul(yd))
-                .div(scalar(xd, x.getShape().get(0)));
-            s = s.add(x.sub(xd).mul(gradient).sum());
+            if (withGradient) {
+                NDArray gradient = zaa.softmax(1).matMul(xd).sub(zab.softmax(1).matMul(yd))
+                    .div(scalar(xd, x.getShape().get(0)));
+                s = s.add(x.sub(xd).mul(gradient).sum());
+            }
             NDScope.unregister(s);
         }
         NDScope.register(s);

@@ -213,6 +213,18 @@ class SinkhornDivergenceTest {
     }
 
     @Test
+    void valueIsTheDivergenceBitForBit() {
+        SplittableRandom random = new SplittableRandom(12);
+        NDArray x = manager.create(oneHot(symbols(random, 64, 30))).toType(DataType.FLOAT32, false);
+        NDArray y = manager.create(oneHot(symbols(random, 64, 30))).toType(DataType.FLOAT32, false);
+        assertEquals(PAPER.divergence(x, y).getFloat(), PAPER.value(x, y).getFloat());
+        double[][] a = gaussian(random, 12, 3, 0, 1);
+        double[][] b = gaussian(random, 9, 3, 0.5, 1);
+        assertEquals(PAPER.divergence(manager.create(a), manager.create(b)).getDouble(),
+            PAPER.value(manager.create(a), manager.create(b)).getDouble());
+    }
+
+    @Test
     void oneHotCostIsTheHammingDistance() {
         SplittableRandom random = new SplittableRandom(7);
         int steps = 30;
