@@ -26,7 +26,7 @@ while (($#)); do
     case $1 in
         --scale) scale=$2; shift 2 ;;
         --skip-build) build=0; shift ;;
-        -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
