@@ -24,6 +24,7 @@ Usage: /usr/bin/python3 pseudospectrum_numpy.py DIR
 """
 
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -56,10 +57,6 @@ def stage(times, name, function, repeats=1):
     return value
 
 
-def median(values):
-    return sorted(values)[len(values) // 2]
-
-
 def main(directory):
     directory = Path(directory)
     java = json.loads((directory / "java_results.json").read_text())
@@ -87,8 +84,7 @@ def main(directory):
         l = sy.T @ sy
         return (g + g.T) / 2, a, (l + l.T) / 2
 
-    # The short stages vary by 10-40 % from run to run, so both sides time them several times
-    # and report the median (the Java side's REPEATS).
+    # The short stages: timed the Java side's REPEATS times, medians compared (see above).
     repeats = java["repeats"]
     g, a, l = stage(times, "gal", galerkin, repeats)
 
@@ -178,7 +174,7 @@ def main(directory):
         if numpy_key is None:
             print(f"  {label:<34}{jt:>10.3f}{'-':>17}{'-':>12}")
             continue
-        nt = median(times[numpy_key])
+        nt = statistics.median(times[numpy_key])
         verdict = "yes" if jt <= nt else "NO"
         print(f"  {label:<34}{jt:>10.3f}{nt:>17.3f}{jt / nt:>12.2f}  {verdict}")
     print()

@@ -15,8 +15,8 @@ import org.bytedeco.openblas.global.openblas;
  * matrix is 200 MB and the copies cost as much as the arithmetic (a GEMM took 0.72 s from Java
  * arrays, 0.34 s from native memory). Here each matrix is written to native memory once
  * ({@link #evaluate} computes it there block by block; the constructor copies a Java matrix, for
- * tests) and the five BLAS/LAPACK calls work on it in place; only {@code N x N} results come back
- * to Java.
+ * tests) and the BLAS/LAPACK calls work on it in place; only {@code N x N} (for the Galerkin
+ * products {@code 2N x 2N}) results come back to Java.
  *
  * <p>{@link #qr} overwrites the matrices, so {@link #galerkin} must come first. Not thread-safe.
  * The native memory is freed by {@link #close}, which callers run by try-with-resources.
@@ -153,7 +153,7 @@ final class NativeSnapshotMatrices implements AutoCloseable {
      * <p>Why: at {@code M = 5e4, N = 500} on 2 cores, two {@code N}-column {@code dsyrk}s and a
      * {@code dgemm}, threaded by OpenBLAS, took 0.64–0.84 s; one {@code 2N}-column
      * {@code dsyrk} (the same number of operations), 0.58–0.72 s; split into row blocks on two
-     * threads, 0.52–0.60 s, since OpenBLAS' own threads divide the triangle unevenly. The
+     * threads, 0.52–0.60 s, and into four, 0.57–0.60 s (2026-11-30, random data). The
      * blocked sum adds in another order than one {@code dsyrk}, so the last bits differ from it.
      */
     GalerkinMatrices galerkin() {

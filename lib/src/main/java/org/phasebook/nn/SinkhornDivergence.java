@@ -124,8 +124,9 @@ public final class SinkhornDivergence {
     /**
      * The value of {@link #divergence}, bit for bit, without its gradient: for evaluation
      * outside training (a validation batch), where the two matrix products and softmaxes that
-     * carry the gradient would be computed for nothing (about 1 ms of 26 at 512 one-hot
-     * sequences of 90 entries). Inside a {@code GradientCollector} the result has no gradient
+     * carry the gradient would be computed for nothing (between two batches of 512 one-hot
+     * sequences of 90 entries, 17.3–20.6 ms against 20.6–22.5 ms for {@code divergence},
+     * 2026-11-30). Inside a {@code GradientCollector} the result has no gradient
      * with respect to {@code x}.
      *
      * @param x the first cloud, {@code N×D}
