@@ -10,9 +10,10 @@ both first (same algorithm, written in torch) and prints the differences, then t
 steps. Same algorithm as Phasebook: explicit ReLU recurrence without biases, hard
 Gumbel-softmax with the straight-through estimator, geomloss's debiased Sinkhorn divergence
 (tensorized, p = 2, blur 0.2, scaling 0.5, the same epsilon schedule and final extrapolation),
-global-norm clipping and Adam(betas=(0.9, 0.9)). Timed three ways: the same step-by-step loop,
-the loop with the input drive and the logits as whole-sequence products (same values), and the
-authors' nn.RNN module; the ratio is taken to the fastest of the three.
+global-norm clipping and Adam(betas=(0.9, 0.9)). Timed four ways: the same step-by-step loop,
+the same loop on row states (B x H), the loop with the input drive and the logits as
+whole-sequence products (same values), and the authors' nn.RNN module; the ratio is taken to the
+fastest of the four.
 """
 import math
 import os
@@ -77,23 +78,33 @@ def sinkhorn(x, y):
     return (f_ab - f_aa).mean() + (g_ab - g_bb).mean()
 
 
-def forward(wih, whh, a, normals, gumbels, per_step=True):
+def forward(wih, whh, a, normals, gumbels, layout='columns'):
     """normals T x B x d, gumbels T x B x K; returns the B x (K T) straight-through outputs.
 
-    per_step: the input drive and the logits of each step as products of B rows, and the
-    softmax over the symbols as the outer dimension, as NoiseDrivenRnn computes them; otherwise
-    the drive and logits each as one product over all T B rows and the softmax over the last
-    dimension (Phasebook's loop before 2026-11-30)."""
+    layout 'columns': as NoiseDrivenRnn computes it, the states as H x B columns,
+    h_t = relu(W_ih X_t + W_hh h_{t-1}) and l_t = A h_t, one product per step, the noise
+    transposed once to T x d x B; the softmax over the symbols as the outer dimension, the
+    sample the argmax of z. 'rows': the same loop on B x H row states (NoiseDrivenRnn before
+    2026-11-30, second version). 'whole': row states, with the drive and the logits each as
+    one product over all T B rows and the softmax over the last dimension (Phasebook's loop
+    before 2026-11-30)."""
     t, b, _ = normals.shape
     h = None
     states = []
-    if per_step:
+    if layout == 'columns':
+        # one copy makes each step's X_t a contiguous d x B block; X_t needs no gradient
+        for x in normals.transpose(1, 2).contiguous().unbind(0):
+            pre = wih @ x if h is None else wih @ x + whh @ h
+            h = torch.relu(pre)
+            states.append(a @ h)
+        z = gumbels + torch.stack(states).transpose(1, 2)
+    elif layout == 'rows':
         # the normals need no gradient, so unbinding them costs nothing backward
         for x in normals.unbind(0):
             pre = x @ wih.T if h is None else x @ wih.T + h @ whh.T
             h = torch.relu(pre)
             states.append(h @ a.T)
-        logits = torch.stack(states)
+        z = torch.stack(states) + gumbels
     else:
         # unbind, not drive[s]: the backward of T index operations builds T zero-padded
         # T x B x H gradients (six times slower at the mechanism size); that of unbind stacks.
@@ -102,9 +113,8 @@ def forward(wih, whh, a, normals, gumbels, per_step=True):
             pre = drive[s] if h is None else drive[s] + h @ whh.T
             h = torch.relu(pre)
             states.append(h)
-        logits = torch.stack(states) @ a.T
-    z = logits + gumbels
-    if per_step:
+        z = torch.stack(states) @ a.T + gumbels
+    if layout != 'whole':
         # as NoiseDrivenRnn: the softmax with the K symbols as the outer dimension (a softmax
         # over a last dimension of 3 runs as a scalar loop), the sample the argmax of z
         soft = torch.softmax(z.permute(2, 0, 1), dim=0).permute(1, 2, 0)
@@ -163,7 +173,7 @@ def median_ms(times):
     return 1000 * statistics.median(times)
 
 
-def time_steps(config, warmup, steps, module, per_step=True):
+def time_steps(config, warmup, steps, module, layout='columns'):
     t, h, d, b = config['T'], config['H'], config['d'], config['B']
     torch.manual_seed(0)
     rng = np.random.default_rng(1)
@@ -179,7 +189,7 @@ def time_steps(config, warmup, steps, module, per_step=True):
         params = [torch.empty(h, d).uniform_(-bound, bound).requires_grad_(),
                   torch.empty(h, h).uniform_(-bound, bound).requires_grad_(),
                   torch.empty(3, h).uniform_(-bound, bound).requires_grad_()]
-        run = lambda n, g: forward(*params, n, g, per_step)
+        run = lambda n, g: forward(*params, n, g, layout)
     opt = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.9))
     step_times, loss_times = [], []
     for i in range(warmup + steps):
@@ -217,9 +227,11 @@ def main():
         config = {k: int(v) for k, v in config.items()}
         loss, norm, _ = check(work, key, config)
         djl_loss, djl_norm = float(r['djl_check'][0]), float(r['djl_check'][1])
-        torch_step, torch_loss = time_steps(config, warmup, steps, module=False)
-        whole_step, whole_loss = time_steps(config, warmup, steps, module=False, per_step=False)
-        module_step, module_loss = time_steps(config, warmup, steps, module=True)
+        variants = [('torch, same loop', dict(module=False, layout='columns')),
+                    ('torch, row states', dict(module=False, layout='rows')),
+                    ('torch, whole-T products', dict(module=False, layout='whole')),
+                    ('torch, nn.RNN', dict(module=True))]
+        timed = [(name, *time_steps(config, warmup, steps, **kw)) for name, kw in variants]
         djl_step, djl_loss_only = float(r['djl_step_ms'][0]), float(r['djl_loss_only_ms'][0])
         print()
         print(f"{key}: T={config['T']} H={config['H']} d={config['d']} B={config['B']}, "
@@ -227,14 +239,18 @@ def main():
         print(f"  same inputs, one step:  loss DJL {djl_loss:.6f}  torch {loss:.6f}  "
               f"(rel. diff {abs(loss - djl_loss) / abs(loss):.1e});  grad norm DJL "
               f"{djl_norm:.6f}  torch {norm:.6f}  (rel. diff {abs(norm - djl_norm) / norm:.1e})")
-        print(f"  {'':34s}{'DJL (libtorch 2.7.1)':>22s}{'torch, same loop':>18s}"
-              f"{'torch, whole-T products':>25s}{'torch, nn.RNN':>15s}")
-        print(f"  {'training step (ms)':34s}{djl_step:22.1f}{torch_step:18.1f}{whole_step:25.1f}"
-              f"{module_step:15.1f}")
-        print(f"  {'validation batch, no grad (ms)':34s}{djl_loss_only:22.1f}{torch_loss:18.1f}"
-              f"{whole_loss:25.1f}{module_loss:15.1f}")
-        fastest = min(torch_step, whole_step, module_step)
-        print(f"  {'ratio DJL / fastest torch step':34s}{djl_step / fastest:22.2f}")
+        widths = [max(len(name) + 2, 12) for name, _, _ in timed]
+        print(f"  {'':34s}{'DJL (libtorch 2.7.1)':>22s}"
+              + ''.join(f"{name:>{w}s}" for (name, _, _), w in zip(timed, widths)))
+        print(f"  {'training step (ms)':34s}{djl_step:22.1f}"
+              + ''.join(f"{step:{w}.1f}" for (_, step, _), w in zip(timed, widths)))
+        print(f"  {'validation batch, no grad (ms)':34s}{djl_loss_only:22.1f}"
+              + ''.join(f"{val:{w}.1f}" for (_, _, val), w in zip(timed, widths)))
+        fastest_name, torch_step, torch_loss = min(timed, key=lambda v: v[1])
+        print(f"  {'ratio DJL / fastest torch step':34s}{djl_step / torch_step:22.2f}"
+              f"  ({fastest_name})")
+        fastest_val = min(val for _, _, val in timed)
+        print(f"  {'ratio DJL / fastest torch batch':34s}{djl_loss_only / fastest_val:22.2f}")
         print(f"  {'Java noise per batch (ms)':34s}{float(r['java_noise_ms'][0]):22.1f}")
         if 'train_seconds' in r:
             print(f"  measured DJL training run: {' '.join(r['train_seconds'])}")
