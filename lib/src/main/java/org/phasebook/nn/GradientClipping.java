@@ -1,6 +1,8 @@
 package org.phasebook.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 
@@ -36,13 +38,12 @@ public final class GradientClipping {
         check(gradients);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray total = null;
+            // PyTorch takes the norm of the per-tensor norms; so do we, for equal rounding.
+            NDList norms = new NDList(gradients.size());
             for (NDArray g : gradients) {
-                // PyTorch takes the norm of the per-tensor norms; so do we, for equal rounding.
-                NDArray n = g.stopGradient().norm().expandDims(0);
-                total = total == null ? n : total.concat(n);
+                norms.add(g.stopGradient().norm());
             }
-            return total.norm().toType(DataType.FLOAT64, false).getDouble();
+            return NDArrays.stack(norms).norm().toType(DataType.FLOAT64, false).getDouble();
         }
     }
 
@@ -77,8 +78,14 @@ public final class GradientClipping {
                 + "; the loss or the parameters have diverged");
         }
         double c = coefficient(norm, maxNorm);
-        for (NDArray g : gradients) {
-            g.stopGradient().muli(c);
+        try (NDScope scope = new NDScope();
+             NDArray wrapped = gradients.get(0).getManager().create(c)) {
+            scope.suppressNotUsedWarning();
+            // one 0-d float64 array, the one muli(Number) would make for every gradient
+            NDArray factor = wrapped.duplicate();
+            for (NDArray g : gradients) {
+                g.stopGradient().muli(factor);
+            }
         }
         return norm;
     }
