@@ -250,12 +250,14 @@ public final class NoiseDrivenRnn implements AutoCloseable {
                 v -> v.toType(type, false).mul(noiseStd).transpose(0, 2, 1)
                     .reshape((long) t * d, b));
             // Step by step: one product of all T B columns at once gives the same values but
-            // costs more with oneMKL on AMD CPUs: at the mechanism size (T = 100, B = 512,
-            // H = 150, d = 100) the whole drive took 38 ms against 21 ms for T products of B
-            // rows, the readout's K = 3 backward product 10 ms against 2.6 ms, and one product
-            // needs T-way concatenations (the states forward, the drive's gradient backward),
-            // 17 ms each in libtorch's profiler (2026-11-30). The X_t are slices of x, which
-            // needs no gradient.
+            // costs more. With row states at the mechanism size (T = 100, B = 512, H = 150,
+            // d = 100) the whole drive took 38 ms against 21 ms for T products of B rows, the
+            // readout's K = 3 backward product 10 ms against 2.6 ms, and one product needs
+            // T-way concatenations (the states forward, the drive's gradient backward), 17 ms
+            // each in libtorch's profiler. With column states at the default size, the whole
+            // drive saved 0.2-0.3 ms forward and cost 0.8-1.0 ms more backward, the whole
+            // readout (after stacking the states) 1-2 ms more forward and 5 ms more backward
+            // (2026-11-30). The X_t are slices of x, which needs no gradient.
             NDList inputs = x.split(t, 0);
             NDList states = new NDList(t);
             NDList stepLogits = new NDList(t);
@@ -271,10 +273,10 @@ public final class NoiseDrivenRnn implements AutoCloseable {
             }
             // T x K x B: the K symbols are the middle dimension, the batch the contiguous one.
             NDArray logitColumns = NDArrays.stack(stepLogits);
-            // z = l + g, laid out T x B x K like the Gumbel variables (the sum takes the layout
-            // of its first operand), so that each position's K entries are adjacent for the
-            // argmax below: over K as the middle dimension of T x K x B it took 1.8 ms, over
-            // adjacent entries 0.2 ms (T = 30, B = 512).
+            // z = l + g, laid out T x B x K like the Gumbel variables, its first operand, so
+            // that each position's K entries are adjacent for the argmax below: argmax and
+            // one-hot took 1.8 ms over K as the middle dimension of T x K x B, 0.5 ms on this
+            // sum (T = 30, B = 512).
             NDArray z = NativeStaging.apply(m, noise.gumbels(), new Shape(t, b, k),
                 g -> g.toType(type, false).add(logitColumns.transpose(0, 2, 1)));
             // The softmax over the K symbols is taken with K as the outer dimension and handed

@@ -29,6 +29,47 @@ class AdamTest {
         manager.close();
     }
 
+    /**
+     * Adam keeps its numbers as 0-d float64 arrays; the update must be, bit for bit in float32,
+     * the one written with DJL's {@code mul(Number)} and the like (each of which wraps its
+     * number in such an array), with weight decay and a changing learning rate.
+     */
+    @Test
+    void float32StepsEqualTheNumberOperationsBitForBit() {
+        AdamParameters p = new AdamParameters(3e-3, 0.9, 0.99, 1e-8);
+        float[] x = {0.5f, -1.25f, 2.0f, 0.0f, 3e-5f, -7.5f};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        NDArray param = manager.create(x.clone());
+        NDArray reference = manager.create(x.clone());
+        NDArray m = reference.zerosLike();
+        NDArray v = reference.zerosLike();
+        try (Adam adam = new Adam(p)) {
+            for (int t = 1; t <= 5; t++) {
+                float[] g = new float[x.length];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) random.nextGaussian();
+                }
+                double lr = 1e-3 * t;
+                double decay = t % 2 == 0 ? 0.01 : 0;
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    adam.step(List.of(param), List.of(manager.create(g)), lr, decay);
+                    NDArray grad = manager.create(g);
+                    if (decay > 0) {
+                        grad = grad.add(reference.mul(decay));
+                    }
+                    m.muli(0.9).addi(grad.mul(1 - 0.9));
+                    v.muli(0.99).addi(grad.mul(grad).muli(1 - 0.99));
+                    NDArray denominator = v.sqrt().divi(Math.sqrt(1 - Math.pow(0.99, t)))
+                        .addi(p.epsilon());
+                    reference.subi(m.div(denominator).muli(lr / (1 - Math.pow(0.9, t))));
+                }
+                assertArrayEquals(reference.toFloatArray(), param.toFloatArray(), 0f,
+                    "step " + t);
+            }
+        }
+    }
+
     @Test
     void twoStepsFollowTorchsFormula() {
         AdamParameters p = new AdamParameters(0.01, 0.9, 0.9, 1e-8);

@@ -54,6 +54,24 @@ class GradientClippingTest {
         assertTrue(after < maxNorm);
     }
 
+    /** Float32 gradients scaled as {@code muli(Number)} would, and the norm of the stacked norms. */
+    @Test
+    void float32ClippingEqualsTheNumberOperationBitForBit() {
+        float[] a = {3.25f, 0.0f, -1.5f, 1e-3f};
+        float[][] b = {{2.0f, -2.5f, 0.75f}, {0.5f, 1.5f, -4.0f}};
+        NDArray ga = manager.create(a);
+        NDArray gb = manager.create(b);
+        NDArray ra = manager.create(a);
+        NDArray rb = manager.create(b);
+        double norm = GradientClipping.clipByGlobalNorm(List.of(ga, gb), 0.9);
+        NDArray norms = ra.norm().expandDims(0).concat(rb.norm().expandDims(0));
+        assertEquals(norms.norm().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble(),
+            norm, 0.0);
+        double c = GradientClipping.coefficient(norm, 0.9);
+        assertArrayEquals(ra.muli(c).toFloatArray(), ga.toFloatArray(), 0f);
+        assertArrayEquals(rb.muli(c).toFloatArray(), gb.toFloatArray(), 0f);
+    }
+
     @Test
     void leavesSmallGradientsAlone() {
         float[] g = {0.1f, -0.2f, 0.05f};
