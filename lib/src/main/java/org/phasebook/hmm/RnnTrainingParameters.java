@@ -162,6 +162,17 @@ public record RnnTrainingParameters(int batchSize, int trainingSequences, int va
     }
 
     /**
+     * A copy with another loss blur and scaling.
+     *
+     * @param value the new Sinkhorn parameters, not null
+     * @return a copy with them
+     */
+    public RnnTrainingParameters withSinkhorn(SinkhornParameters value) {
+        return new RnnTrainingParameters(batchSize, trainingSequences, validationSequences, steps,
+            adam, clipNorm, value, patience, checkpointEvery, finalWeightsAsBest, dataType);
+    }
+
+    /**
      * A copy with another value.
      *
      * @param value the new batch size

@@ -19,9 +19,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.phasebook.nn.LossHistory;
+import org.phasebook.nn.SinkhornParameters;
 import org.phasebook.nn.Torch;
 import org.phasebook.nn.TrainingListener;
 import org.phasebook.notebook.Csv;
+import org.phasebook.random.SeedSequence;
 
 /**
  * The command that regenerates {@code datasets/hmm-rnn/} (see its README): trains the
@@ -384,12 +386,14 @@ public final class TrainNetworks {
             j.append(sep).append(String.format(Locale.ROOT,
                 "    {\"name\": \"%s\", \"hmm\": \"%s\", \"T\": %d, \"H\": %d, \"d\": %d, "
                     + "\"batch\": %d, \"steps\": %d, \"training_sequences\": %d, "
-                    + "\"validation_sequences\": %d, \"clip_norm\": %s, \"checkpoint_every\": %d, "
+                    + "\"validation_sequences\": %d, \"clip_norm\": %s, \"blur\": %s, "
+                    + "\"scaling\": %s, \"checkpoint_every\": %d, "
                     + "\"master_seed\": %d, \"seeds\": {\"weights\": %d, \"data\": %d, "
                     + "\"noise\": %d}}",
                 r.name(), r.hmm().name(), r.length(), r.model().hidden(), r.model().inputs(),
                 p.batchSize(), p.steps(), p.trainingSequences(), p.validationSequences(),
-                Double.toString(p.clipNorm()), p.checkpointEvery(), r.seed(), s.weights(),
+                Double.toString(p.clipNorm()), Double.toString(p.sinkhorn().blur()),
+                Double.toString(p.sinkhorn().scaling()), p.checkpointEvery(), r.seed(), s.weights(),
                 s.data(), s.noise()));
             sep = ",\n";
         }
@@ -429,6 +433,81 @@ public final class TrainNetworks {
         }
     }
 
+    /** A command-line whole number, or a message naming the option. */
+    private static int wholeNumber(String option, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, got \""
+                + text + "\"");
+        }
+    }
+
+    /** A command-line number, or a message naming the option. */
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number, got \"" + text + "\"");
+        }
+    }
+
+    /** Sequences of the network and of each HMM floor sample that {@code score} compares. */
+    public static final int SCORE_SEQUENCES = 5_000;
+
+    /** Independent HMM samples whose mean is the floor in {@code score}. */
+    public static final int SCORE_FLOORS = 10;
+
+    /** The master seed of {@code score}'s network and HMM samples. */
+    public static final long SCORE_SEED = 2_511_300_001L;
+
+    /**
+     * A network's output statistics against the exact ones of its HMM, as notebook 03's F2
+     * section measures them (its seeds aside): {@code count} sequences of
+     * {@link BenchmarkHmm#EVALUATION_LENGTH} at noise std 1, each of the five distances divided
+     * by its mean over {@code floors} HMM samples of the same size, with the symbol frequencies
+     * and the changes per sequence. For comparing networks trained differently (another batch
+     * or blur) without the notebook.
+     *
+     * @param torch   the engine
+     * @param hmm     the HMM the network emulates
+     * @param weights the network
+     * @param count   sequences per sample, {@code >= 1}
+     * @param floors  HMM samples for the floor, {@code >= 1}
+     * @return the report's lines
+     */
+    public static List<String> score(Torch torch, BenchmarkHmm hmm, RnnFloatWeights weights,
+                                     int count, int floors) {
+        Objects.requireNonNull(hmm, "hmm");
+        Objects.requireNonNull(weights, "weights");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
+        SeedSequence seeds = new SeedSequence(SCORE_SEED);
+        int[][] rnn = new RnnOutputSampler(torch, weights, 512).sample(count,
+            BenchmarkHmm.EVALUATION_LENGTH, 1.0, seeds.generator(hmm.ordinal()), false);
+        FloorComparison c = FloorComparison.score(hmm, rnn, floors,
+            seeds.child(1).child(hmm.ordinal()), () -> { });
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%s, %,d sequences of %d, %d floor samples, seed %d",
+            hmm.label(), count, BenchmarkHmm.EVALUATION_LENGTH, floors, SCORE_SEED));
+        double[] ratios = c.ratios();
+        for (int i = 0; i < ratios.length; i++) {
+            lines.add(String.format(Locale.ROOT, "  %-32s %10.3g x floor",
+                ComparisonScore.DISTANCE_NAMES[i], ratios[i]));
+        }
+        StringBuilder f = new StringBuilder("  symbol frequencies (exact)      ");
+        double[] exact = c.exactMarginal();
+        double[] freq = c.rnnFrequencies();
+        for (int k = 0; k < freq.length; k++) {
+            f.append(String.format(Locale.ROOT, " %.4f (%.4f)", freq[k], exact[k]));
+        }
+        lines.add(f.toString());
+        lines.add(String.format(Locale.ROOT, "  changes per sequence (exact)     %.2f (%.2f)",
+            c.rnnVolatility().mean(), c.exactChanges()));
+        return lines;
+    }
+
     /**
      * The command: {@code [--out DIR] RUN...}.
      *
@@ -436,14 +515,27 @@ public final class TrainNetworks {
      * @throws IOException if writing fails
      */
     public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            // a bad option, label or parameter: the message names it
+            System.err.println("TrainNetworks: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
         Path folder = null;
-        int batch = 0;
+        Integer batch = null;
+        Double blur = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 folder = Path.of(args[++i]);
             } else if (args[i].equals("--batch") && i + 1 < args.length) {
-                batch = Integer.parseInt(args[++i]);
+                batch = wholeNumber("--batch", args[++i]);
+            } else if (args[i].equals("--blur") && i + 1 < args.length) {
+                blur = number("--blur", args[++i]);
             } else if (args[i].equals("-h") || args[i].equals("--help")) {
                 words.clear();
                 break;
@@ -452,14 +544,30 @@ public final class TrainNetworks {
             }
         }
         if (words.isEmpty()) {
-            System.err.println("usage: TrainNetworks [--out DIR] [--batch N] RUN... | provenance\n"
+            System.err.println("usage: TrainNetworks [--out DIR] [--batch N] [--blur B] RUN... "
+                + "| provenance | score HMM FILE\n"
                 + "  RUN: mechanism | subspaces (F7: mechanism-fully-connected-3, "
                 + "mechanism-cyclic-4)\n"
                 + "       | default (all six HMMs) | an HMM label or constant, e.g. LINEAR_CHAIN_3\n"
                 + "  N: another batch size for these runs (recorded in the provenance)\n"
+                + "  B: another loss blur for these runs, > 0 (the paper's is 0.2; recorded)\n"
+                + "  score: a weights file's output statistics against the exact ones of HMM,\n"
+                + "         as distance / mean HMM floor (" + SCORE_SEQUENCES + " x "
+                + BenchmarkHmm.EVALUATION_LENGTH + ", " + SCORE_FLOORS + " floors)\n"
                 + "  provenance: only rewrite provenance.json from the files present\n"
                 + "  DIR: default " + HmmRnnDataset.RELATIVE_FOLDER + " of this repository");
             System.exit(2);
+        }
+        if (words.size() == 3 && words.get(0).equals("score")) {
+            Path file = Path.of(words.get(2));
+            if (!Files.isRegularFile(file)) {
+                System.err.println("TrainNetworks score: no weights file " + file);
+                System.exit(2);
+            }
+            RnnFloatWeights weights = RnnFloatWeights.load(file);
+            score(Torch.start(), BenchmarkHmm.fromLabel(words.get(1)), weights, SCORE_SEQUENCES,
+                SCORE_FLOORS).forEach(System.out::println);
+            return;
         }
         HmmRnnDataset dataset = folder == null ? HmmRnnDataset.locate() : new HmmRnnDataset(folder);
         if (words.equals(List.of("provenance"))) {
@@ -469,10 +577,16 @@ public final class TrainNetworks {
             return;
         }
         List<Run> runs = runs(words);
-        if (batch > 0) {
+        if (batch != null) {
             int b = batch;
             runs = runs.stream().map(r -> new Run(r.name(), r.hmm(), r.length(), r.model(),
                 r.training().withBatchSize(b), r.seed())).toList();
+        }
+        if (blur != null) {
+            SinkhornParameters loss = new SinkhornParameters(blur,
+                SinkhornParameters.paper().scaling());
+            runs = runs.stream().map(r -> new Run(r.name(), r.hmm(), r.length(), r.model(),
+                r.training().withSinkhorn(loss), r.seed())).toList();
         }
         Torch torch = Torch.start();
         Torch.environmentNotes().forEach(System.out::println);

@@ -179,6 +179,44 @@ class TrainNetworksTest {
     }
 
     @Test
+    void provenanceRecordsTheBlurARunWasTrainedWith(@TempDir Path dir) throws IOException {
+        HmmRnnDataset data = new HmmRnnDataset(dir);
+        TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.CYCLIC_4);
+        Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
+        TrainNetworks.writeProvenance(data);
+        String defined = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(defined.contains("\"clip_norm\": 0.3, \"blur\": 0.2, \"scaling\": 0.5,"), defined);
+        RnnTrainingParameters smooth = run.training().withSinkhorn(new SinkhornParameters(5, 0.5));
+        assertEquals(new SinkhornParameters(5, 0.5), smooth.sinkhorn());
+        assertEquals(run.training().withSinkhorn(SinkhornParameters.paper()), run.training());
+        TrainNetworks.writeProvenance(data, List.of(new TrainNetworks.Run(run.name(), run.hmm(),
+            run.length(), run.model(), smooth, run.seed())));
+        String overridden = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(overridden.contains("\"blur\": 5.0,"), overridden);
+        assertFalse(overridden.contains("\"blur\": 0.2,"), overridden);
+    }
+
+    @Test
+    void scoreReportsTheFiveDistancesOverTheFloor() {
+        BenchmarkHmm hmm = BenchmarkHmm.LINEAR_CHAIN_2;
+        RnnFloatWeights untrained = RnnFloatWeights.of(RnnWeights.random(8, 3, 3,
+            new java.util.SplittableRandom(5)));
+        List<String> lines = TrainNetworks.score(torch, hmm, untrained, 300, 3);
+        assertEquals(8, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith(hmm.label() + ", 300 sequences of 100, 3 floor samples"),
+            lines.get(0));
+        // an untrained network is far from the slow-switching chain: every ratio well above 1
+        for (int i = 1; i <= 5; i++) {
+            String[] words = lines.get(i).trim().split("\\s+");
+            double ratio = Double.parseDouble(words[words.length - 3]);
+            assertTrue(ratio > 3, lines.get(i));
+        }
+        assertEquals(lines, TrainNetworks.score(torch, hmm, untrained, 300, 3), "seeded");
+        assertThrows(IllegalArgumentException.class,
+            () -> TrainNetworks.score(torch, hmm, untrained, 0, 3));
+    }
+
+    @Test
     void locateWalksUpToTheRepository(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("datasets"));
         Files.writeString(dir.resolve("pom.xml"), "<project/>");
