@@ -6,11 +6,12 @@
 # clipping and Adam. Prints the medians side by side, the loss and gradient norm that both
 # compute on the same inputs, and an estimate of a default 1,500-step run.
 #
-#   environment/bench/hmm/run.sh [--quick] [--skip-build] [--train STEPS] [SIZE...]
+#   environment/bench/hmm/run.sh [--quick|--long] [--skip-build] [--train STEPS] [SIZE...]
 #
 # SIZE: default (3-state chain, T = 30, H = 50, d = 10, B = 512) and/or mechanism (2-state
 #       chain, T = 100, H = 150, d = 100, B = 512); both when none is given.
 # --quick       2 warm-up and 5 timed steps (default 5 and 20)
+# --long        20 warm-up and 60 timed steps: steadier medians on a shared machine
 # --skip-build  use the classes already in lib/$PHASEBOOK_TARGET
 # --train STEPS also run a real training of STEPS steps per size (RnnTrainer with the scale's
 #               parameters: 10,000 training and 10,000 validation sequences, batch 512) and
@@ -33,10 +34,11 @@ sizes=()
 while (($#)); do
     case $1 in
         --quick) warmup=2; steps=5; shift ;;
+        --long) warmup=20; steps=60; shift ;;
         --skip-build) build=0; shift ;;
         --train) train=$2; shift 2 ;;
         default|mechanism) sizes+=("$1"); shift ;;
-        -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
     esac
 done
