@@ -163,37 +163,39 @@ class TrainNetworksTest {
 
     @Test
     void provenanceRecordsTheBatchARunWasTrainedWith(@TempDir Path dir) throws IOException {
-        HmmRnnDataset data = new HmmRnnDataset(dir);
         TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.LINEAR_CHAIN_5);
-        Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
-        TrainNetworks.writeProvenance(data);
-        String defined = Files.readString(dir.resolve("provenance.json"));
-        assertTrue(defined.contains("\"name\": \"" + run.name() + "\", \"hmm\": \"LINEAR_CHAIN_5\", \"T\": "
-            + run.length() + ", \"H\": 50, \"d\": 10, \"batch\": " + run.training().batchSize() + ","), defined);
-        TrainNetworks.Run larger = new TrainNetworks.Run(run.name(), run.hmm(), run.length(), run.model(),
-            run.training().withBatchSize(1_024), run.seed());
-        TrainNetworks.writeProvenance(data, List.of(larger));
-        String overridden = Files.readString(dir.resolve("provenance.json"));
-        assertTrue(overridden.contains("\"batch\": 1024,"), overridden);
-        assertFalse(overridden.contains("\"batch\": " + run.training().batchSize() + ","), overridden);
+        String[] json = definedAndChanged(dir, run, run.training().withBatchSize(1_024));
+        assertTrue(json[0].contains("\"name\": \"" + run.name() + "\", \"hmm\": \"LINEAR_CHAIN_5\", \"T\": "
+            + run.length() + ", \"H\": 50, \"d\": 10, \"batch\": " + run.training().batchSize() + ","), json[0]);
+        assertTrue(json[1].contains("\"batch\": 1024,"), json[1]);
+        assertFalse(json[1].contains("\"batch\": " + run.training().batchSize() + ","), json[1]);
     }
 
     @Test
     void provenanceRecordsTheBlurARunWasTrainedWith(@TempDir Path dir) throws IOException {
-        HmmRnnDataset data = new HmmRnnDataset(dir);
         TrainNetworks.Run run = TrainNetworks.defaultRun(BenchmarkHmm.CYCLIC_4);
-        Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
-        TrainNetworks.writeProvenance(data);
-        String defined = Files.readString(dir.resolve("provenance.json"));
-        assertTrue(defined.contains("\"clip_norm\": 0.3, \"blur\": 0.2, \"scaling\": 0.5,"), defined);
         RnnTrainingParameters smooth = run.training().withSinkhorn(new SinkhornParameters(5, 0.5));
         assertEquals(new SinkhornParameters(5, 0.5), smooth.sinkhorn());
         assertEquals(run.training().withSinkhorn(SinkhornParameters.paper()), run.training());
+        String[] json = definedAndChanged(dir, run, smooth);
+        assertTrue(json[0].contains("\"clip_norm\": 0.3, \"blur\": 0.2, \"scaling\": 0.5,"), json[0]);
+        assertTrue(json[1].contains("\"blur\": 5.0,"), json[1]);
+        assertFalse(json[1].contains("\"blur\": 0.2,"), json[1]);
+    }
+
+    /**
+     * The provenance of a folder that holds only {@code run}'s weights: as the run is defined,
+     * then with {@code changed} training parameters.
+     */
+    private static String[] definedAndChanged(Path dir, TrainNetworks.Run run,
+                                              RnnTrainingParameters changed) throws IOException {
+        HmmRnnDataset data = new HmmRnnDataset(dir);
+        Files.write(dir.resolve(run.name() + ".weights"), new byte[] {1});
+        TrainNetworks.writeProvenance(data);
+        String defined = Files.readString(dir.resolve("provenance.json"));
         TrainNetworks.writeProvenance(data, List.of(new TrainNetworks.Run(run.name(), run.hmm(),
-            run.length(), run.model(), smooth, run.seed())));
-        String overridden = Files.readString(dir.resolve("provenance.json"));
-        assertTrue(overridden.contains("\"blur\": 5.0,"), overridden);
-        assertFalse(overridden.contains("\"blur\": 0.2,"), overridden);
+            run.length(), run.model(), changed, run.seed())));
+        return new String[] {defined, Files.readString(dir.resolve("provenance.json"))};
     }
 
     @Test
